@@ -1,0 +1,63 @@
+"""Glossaries of official terms: model, loaders (by file suffix), merge."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .model import KINDS, Glossary, GlossaryError, Term, merge
+from .native import parse_native
+
+__all__ = ["KINDS", "Glossary", "GlossaryError", "Term", "load_glossary", "merge", "parse_native", "default_glossary_path"]
+
+REFERENCE_DIR = Path(__file__).resolve().parent.parent.parent / "reference"
+
+
+def default_glossary_path() -> Path | None:
+    """The embedded default glossary: ``reference/glossary.toml`` (working folder first, then the project's)."""
+    for folder in (Path.cwd() / "reference", REFERENCE_DIR):
+        for name in ("glossary.toml", "glossary.csv", "glossary.tbx"):
+            p = folder / name
+            if p.is_file():
+                return p
+    return None
+
+
+def _read_text(path: Path) -> str:
+    from ..document import InputError, decode
+
+    try:
+        return decode(path.read_bytes())
+    except InputError as e:
+        raise GlossaryError(f"{path}: {e}") from None
+    except OSError as e:
+        raise GlossaryError(f"{path}: {e.strerror or e}") from None
+
+
+def load_one(path: str | Path) -> Glossary:
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".toml":
+        return parse_native(_read_text(p), str(path))
+    if suffix == ".csv":
+        from .csv import parse_csv
+
+        return parse_csv(_read_text(p), str(path))
+    if suffix in (".tbx", ".xml"):
+        from .tbx import parse_tbx
+
+        try:
+            data = p.read_bytes()
+        except OSError as e:
+            raise GlossaryError(f"{path}: {e.strerror or e}") from None
+        return parse_tbx(data, str(path))
+    raise GlossaryError(f"{path}: unknown glossary format '{suffix}' (expected .toml, .csv or .tbx)")
+
+
+def load_glossary(paths: "str | Path | Iterable[str | Path] | None" = None) -> Glossary:
+    """Load and merge glossaries; with none given, the default one in ``reference/``."""
+    if paths is None:
+        d = default_glossary_path()
+        return load_one(d) if d else Glossary()
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return merge(load_one(p) for p in paths)
