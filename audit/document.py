@@ -6,11 +6,16 @@ that touches the file system.
 from __future__ import annotations
 
 import codecs
+import errno
+import stat
 import hashlib
 import re
 from pathlib import Path
 
 from .model import Document, Paragraph
+
+
+MAX_BYTES = 512 * 1024 * 1024  # refuse single documents above 512 MB
 
 
 class InputError(Exception):
@@ -122,6 +127,11 @@ def read_document(path: str | Path, display: str | None = None) -> Document:
     """Read and decode a file; raise :class:`InputError` with the reason."""
     p = Path(path)
     try:
+        st = p.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("is a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file")
+        if st.st_size > MAX_BYTES:
+            raise InputError(f"too large ({st.st_size:,} bytes; the limit is {MAX_BYTES:,})")
         data = p.read_bytes()
     except IsADirectoryError:
         raise InputError("is a directory") from None
@@ -130,6 +140,8 @@ def read_document(path: str | Path, display: str | None = None) -> Document:
     except FileNotFoundError:
         raise InputError("no such file (or a broken symbolic link)") from None
     except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise InputError("symbolic link loop") from None
         raise InputError(e.strerror or str(e)) from None
     doc = make_document(decode(data), display if display is not None else str(path))
     return Document(doc.path, doc.text, doc.paragraphs, hashlib.sha256(data).hexdigest())

@@ -63,8 +63,7 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Paragraph:
         """The paragraph that contains ``offset`` (or the nearest one before it)."""
-        starts = [p.start for p in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
         return self.paragraphs[max(i, 0)]
 
 
