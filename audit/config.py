@@ -4,6 +4,7 @@ Everything is validated into a frozen :class:`AuditConfig` before any check runs
 """
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -150,8 +151,8 @@ def load_file(path: str | Path) -> AuditConfig:
 
 def discover(start: str | Path) -> Optional[Path]:
     """The nearest ``audit.toml`` or ``pyproject.toml`` with ``[tool.audit]`` at or above ``start``."""
-    p = Path(start).resolve()
-    if p.is_file():
+    p = Path(os.path.abspath(start))
+    if not p.is_dir():
         p = p.parent
     for folder in (p, *p.parents):
         cand = folder / "audit.toml"

@@ -48,7 +48,7 @@ def decode(data: bytes) -> str:
     if b"\x00" in data:
         raise InputError("binary file (NUL bytes and no UTF-16 byte-order mark)")
     sample = data[:65536]
-    if sample and sum(b in _BINARY_BYTES for b in sample) / len(sample) > 0.01:
+    if sample and sum(b in _BINARY_BYTES for b in sample) / len(sample) > 0.10:
         raise InputError("binary file (control bytes)")
     try:
         return data.decode("utf-8")

@@ -20,7 +20,7 @@ def collect_inputs(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, ex
     Folders are walked without following symbolic links to folders (no loops).
     """
     globs = tuple(globs)
-    excluded = {p.resolve() for p in exclude if p.exists()}
+    excluded = {os.path.realpath(p) for p in exclude}
     inputs: list[tuple[str, Path]] = []
     errors: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -37,7 +37,7 @@ def collect_inputs(args: Iterable[str], globs: Iterable[str] = DEFAULT_GLOBS, ex
             found = []
             for root, dirs, files in os.walk(p, followlinks=False):
                 rootp = Path(root)
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (rootp / d).resolve() not in excluded)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.realpath(rootp / d) not in excluded)
                 for name in files:
                     if any(fnmatch.fnmatch(name, g) for g in globs):
                         found.append(str(rootp / name))
