@@ -1,0 +1,710 @@
+"""Titles family: people given titles they do not hold, titled names the glossary
+does not know, roles that fit no participant, and pairs that name one side twice.
+
+Everything is driven by the glossary: ``person`` entries carry the titles their
+holder has (``titles``), ``title`` entries list official titles (with variants).
+The code only knows what a title *looks like* in English: capitalised modifiers,
+a head noun (Secretary, Minister, Chairman..., plus every head noun of a glossary
+title), an optional ``of ...`` complement, then perhaps a name.
+
+The index built here (:class:`TitleIndex`) is shared with the entity family.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz
+
+from .registry import Example, checker, make_finding, rule
+
+FAMILY = "titles"
+
+# --------------------------------------------------------------------------- text helpers
+
+_APOS = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def norm(text: str) -> str:
+    """Comparison key: lower case, no periods or possessive 's, hyphens/dashes as spaces."""
+    s = text.translate(_APOS).lower()
+    s = re.sub(r"'s\b", "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"[\s\-\u2010\u2011\u2012\u2013\u2014_/]+", " ", s)
+    return s.strip()
+
+
+def norm_token(tok: str) -> str:
+    s = tok.translate(_APOS).lower()
+    s = re.sub(r"'s$", "", s).replace(".", "")
+    return s.strip("'")
+
+
+STOPWORDS = frozenset(
+    "the a an of and for on in at to by with from both each this that these those their his her its our "
+    "your my as but or nor so yet also then".split()
+)
+# words before a role noun that make it a *different* role (Deputy Secretary, Prime Minister)
+RANK_WORDS = frozenset(
+    "deputy vice under assistant acting former prime associate principal executive permanent first second "
+    "senior junior interim designate elect ex lieutenant chief".split()
+)
+# generic English head nouns of official roles; glossary titles add their own heads
+GENERIC_HEADS = (
+    "Secretary-General", "Secretary", "Minister", "Chairman", "Chairwoman", "Chairperson", "Chair",
+    "President", "Commander", "Director", "Ambassador", "Chancellor", "Premier", "Governor",
+    "Commissioner", "Administrator", "Envoy",
+)
+_GEO_WORDS = frozenset("north south east west northern southern eastern western new central republic".split())
+_SUFFIXES = frozenset("jr sr ii iii iv v".split())
+
+
+def is_countryish(tok: str, places: frozenset[str] = frozenset()) -> bool:
+    """Does this capitalised modifier name a country or nationality (U.S., ROK, Korean, Japan's)?"""
+    t = tok.translate(_APOS)
+    if t.endswith("'s"):
+        return True
+    if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}", t):
+        return True
+    low = norm_token(t)
+    if low in _GEO_WORDS or low in places:
+        return True
+    return bool(re.fullmatch(r"[a-z]{3,}(?:ian|an|ese|ish|i)", low)) and low not in {"human", "urban", "foreign"}
+
+
+def head_of(title: str) -> str:
+    """Head noun of a title: the word before ``of`` or the last word ("Defense Minister" -> minister)."""
+    words = norm(title).split()
+    if not words:
+        return ""
+    if "of" in words[1:]:
+        return words[words.index("of") - 1] if words.index("of") > 0 else words[0]
+    return words[-1]
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in norm(text).split() if w not in STOPWORDS}
+
+
+def best_match(target: str, options: Iterable[str], words: Optional[int] = None) -> Optional[str]:
+    """The option most like ``target``; options with the same word count win first."""
+    opts = list(dict.fromkeys(options))
+    if not opts:
+        return None
+    n = len(target.split()) if words is None else words
+    return max(opts, key=lambda o: (len(o.split()) == n, fuzz.ratio(norm(o), norm(target)), -len(o)))
+
+
+# --------------------------------------------------------------------------- glossary index
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    forms: tuple[str, ...]
+    parts: frozenset[str]
+    titles: tuple[str, ...]  # official titles, extended with variants from kind="title" entries
+    title_keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class TitleIndex:
+    persons: tuple[Person, ...]
+    part_to_persons: dict
+    form_to_persons: dict
+    title_holders: dict  # title key -> tuple of person indexes
+    known_titles: frozenset[str]  # every person title and kind="title" form (keys)
+    known_title_words: tuple[frozenset[str], ...]
+    heads_alt: str
+    role_re: re.Pattern
+    name_form_re: Optional[re.Pattern]
+    places: frozenset[str]
+    pronoun: dict = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.persons)
+
+
+def _title_groups(glossary) -> list[tuple[str, ...]]:
+    groups = []
+    for t in glossary.of_kind("title"):
+        groups.append(tuple(dict.fromkeys((t.term,) + t.variants)))
+    return groups
+
+
+def build_index(glossary) -> TitleIndex:
+    groups = _title_groups(glossary)
+    persons: list[Person] = []
+    for t in glossary.of_kind("person"):
+        titles = list(t.titles)
+        keys = {norm(x) for x in titles}
+        for g in groups:  # a person holding one form of a title entry holds all its forms
+            if keys & {norm(x) for x in g}:
+                titles.extend(x for x in g if norm(x) not in keys)
+                keys |= {norm(x) for x in g}
+        parts = set()
+        for form in t.forms:
+            for tok in form.split():
+                k = norm_token(tok)
+                if len(k) > 1 and k not in _SUFFIXES:
+                    parts.add(k)
+        persons.append(Person(t.id, t.term, t.forms, frozenset(parts), tuple(dict.fromkeys(titles)), frozenset(keys)))
+    part_to: dict[str, list[int]] = {}
+    form_to: dict[str, list[int]] = {}
+    holders: dict[str, list[int]] = {}
+    for i, p in enumerate(persons):
+        for k in p.parts:
+            part_to.setdefault(k, []).append(i)
+        for f in p.forms:
+            form_to.setdefault(norm(f), []).append(i)
+        for k in p.title_keys:
+            holders.setdefault(k, []).append(i)
+    known = set(holders)
+    for g in groups:
+        known |= {norm(x) for x in g}
+    known.discard("")
+    heads = {h.lower() for h in GENERIC_HEADS}
+    for k in known:
+        h = head_of(k)
+        if h and h not in STOPWORDS:
+            heads.add(h)
+    # every known title's head noun, as it is capitalised in running text
+    head_alt = "|".join(
+        sorted({re.escape(h[:1].upper() + h[1:]) for h in heads} | {re.escape(h) for h in GENERIC_HEADS}, key=len, reverse=True)
+    )
+    w = r"[A-Z][\w\u2019'\-]*"
+    mod = rf"(?:(?:[A-Z]\.){{2,}}|{w})"
+    comp_word = rf"(?!(?:{head_alt})(?![\w\-])){w}"
+    role_re = re.compile(
+        rf"(?<![\w\-.])(?P<mods>(?:{mod}[ \t]+){{0,4}})(?P<head>{head_alt})(?![\w\-])"
+        rf"(?P<comp>[ \t]+of[ \t]+(?:the[ \t]+)?{w}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{comp_word})*)?"
+    )
+    forms = sorted({f for p in persons for f in p.forms if f.strip()}, key=len, reverse=True)
+    name_form_re = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w\-])") if forms else None
+    places = set()
+    for t in glossary.of_kind("place"):
+        for f in t.forms:
+            places |= {norm_token(x) for x in f.split()}
+    return TitleIndex(
+        persons=tuple(persons),
+        part_to_persons={k: tuple(v) for k, v in part_to.items()},
+        form_to_persons={k: tuple(v) for k, v in form_to.items()},
+        title_holders={k: tuple(v) for k, v in holders.items()},
+        known_titles=frozenset(known),
+        known_title_words=tuple(frozenset(content_words(k)) for k in sorted(known)),
+        heads_alt=head_alt,
+        role_re=role_re,
+        name_form_re=name_form_re,
+        places=frozenset(places),
+    )
+
+
+def title_index(glossary) -> TitleIndex:
+    return glossary.compiled("titles.index.v1", build_index)
+
+
+# --------------------------------------------------------------------------- mentions in a document
+
+
+@dataclass
+class Mention:
+    """A title in the text, perhaps followed by a name."""
+
+    start: int  # start of the title core (modifiers that name a country excluded)
+    end: int  # end of the title core
+    core: str
+    key: str
+    head: str
+    determined: bool  # preceded by "the", "both", or by "<role> and"
+    qualified: bool  # a country modifier or "of <country>" tail
+    ranked: bool  # Deputy, Vice, Prime...
+    name_start: int = -1
+    name_end: int = -1
+    name: str = ""
+    persons: tuple[int, ...] = ()  # persons the name resolves to (exactly)
+    partial: bool = False  # some name token is a known person's name part
+
+    @property
+    def has_name(self) -> bool:
+        return self.name_start >= 0
+
+
+_NAME_TOKEN = re.compile(r"[ \t]+(?P<tok>[A-Z]\.|[A-Z][\w\u2019'\-]*)")
+
+
+def resolve_name(tokens: list[str], idx: TitleIndex) -> tuple[tuple[int, ...], bool]:
+    """Persons whose name parts cover every token; and whether any token is a known part."""
+    keys = [norm_token(t) for t in tokens]
+    full = idx.form_to_persons.get(norm(" ".join(tokens)))
+    keys = [k for k in keys if len(k) > 1 and k not in _SUFFIXES]
+    if full:
+        return tuple(full), True
+    if not keys:
+        return (), False
+    cands = None
+    partial = False
+    for k in keys:
+        ps = set(idx.part_to_persons.get(k, ()))
+        partial = partial or bool(ps)
+        cands = ps if cands is None else cands & ps
+    return tuple(sorted(cands or ())), partial
+
+
+def _looks_like_name(tokens: list[str]) -> bool:
+    return bool(tokens) and all(norm_token(t) not in STOPWORDS for t in tokens)
+
+
+def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
+    out: list[Mention] = []
+    for m in idx.role_re.finditer(text):
+        mods_text = m.group("mods")
+        mods = []  # (token, start)
+        for tm in re.finditer(r"\S+", mods_text):
+            mods.append((tm.group(0), m.start("mods") + tm.start()))
+        # drop leading stop words ("The", "Both") and anything up to the last of them
+        while mods and norm_token(mods[0][0]) in STOPWORDS:
+            mods.pop(0)
+        qualified = False
+        core_mods = []
+        for tok, pos in mods:
+            if not core_mods and is_countryish(tok, idx.places):
+                qualified = True
+                continue
+            core_mods.append((tok, pos))
+        ranked = any(norm_token(t) in RANK_WORDS for t, _ in core_mods)
+        start = core_mods[0][1] if core_mods else m.start("head")
+        end = m.end("head")
+        comp = m.group("comp") or ""
+        name_tokens: list[tuple[str, int, int]] = []
+        if comp:
+            ctoks = [(t.group(0), m.start("comp") + t.start(), m.start("comp") + t.end()) for t in re.finditer(r"\S+", comp)]
+            split = None
+            # peel a trailing name off the complement: "Secretary of State Austin"
+            for k in range(2, len(ctoks)):
+                suffix = ctoks[k:]
+                if norm_token(ctoks[k - 1][0]) in STOPWORDS or not _looks_like_name([s[0] for s in suffix]):
+                    continue
+                ps, _ = resolve_name([s[0] for s in suffix], idx)
+                head_key = norm(text[m.start("head"):ctoks[k - 1][2]])
+                if ps or head_key in idx.known_titles:
+                    split = k
+                    break
+            if split is None:
+                end = m.end("comp")
+            else:
+                end = ctoks[split - 1][2]
+                name_tokens = list(ctoks[split:])
+        if not name_tokens:
+            pos = end
+            while len(name_tokens) < 4:
+                nm = _NAME_TOKEN.match(text, pos)
+                if not nm:
+                    break
+                tok = nm.group("tok")
+                if norm_token(tok) in STOPWORDS or re.fullmatch(idx.heads_alt, tok.rstrip(".")):
+                    break
+                name_tokens.append((tok, nm.start("tok"), nm.end("tok")))
+                pos = nm.end()
+        # a trailing period belongs to the sentence unless the token is an initial
+        if name_tokens and name_tokens[-1][0].endswith(".") and len(name_tokens[-1][0]) > 2:
+            t, s, e = name_tokens[-1]
+            name_tokens[-1] = (t[:-1], s, e - 1)
+        core = text[start:end]
+        key = norm(core)
+        # "<multiword known title> of <country>" -> the known title, qualified
+        if key not in idx.known_titles and " of " in key:
+            for k in sorted(idx.known_titles, key=len, reverse=True):
+                if len(k.split()) > 1 and key.startswith(k + " of "):
+                    tail = key[len(k) + 4:].split()
+                    if tail and all(is_countryish(x.title(), idx.places) or x in STOPWORDS for x in tail):
+                        end = start + _prefix_len(core, k)
+                        core, key, qualified = text[start:end], k, True
+                    break
+        ctx_before = text[max(0, m.start() - 40):m.start()] + text[m.start():start]
+        determined = bool(re.search(r"(?:\b[Tt]he|\b[Bb]oth|\band)[ \t]+(?:[A-Z][\w\u2019'.\-]*[ \t]+)*$", ctx_before))
+        men = Mention(start, end, core, key, head_of(core), determined, qualified, ranked)
+        if name_tokens:
+            men.name_start, men.name_end = name_tokens[0][1], name_tokens[-1][2]
+            men.name = text[men.name_start:men.name_end]
+            men.persons, men.partial = resolve_name([t[0] for t in name_tokens], idx)
+        out.append(men)
+    return out
+
+
+def _prefix_len(core: str, key: str) -> int:
+    """Length of the prefix of ``core`` whose key is ``key``."""
+    for i in range(len(core), 0, -1):
+        if norm(core[:i]) == key:
+            return i
+    return len(core)
+
+
+def holders_of(key: str, idx: TitleIndex) -> tuple[int, ...]:
+    return idx.title_holders.get(key, ())
+
+
+def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]:
+    """The glossary persons the document is about: most mentioned by name or by a unique title."""
+    counts: Counter = Counter()
+    covered = []
+    for m in mentions:
+        if m.has_name:
+            for p in m.persons:
+                counts[p] += 1
+            covered.append((m.name_start, m.name_end))
+        else:
+            hs = holders_of(m.key, idx)
+            if len(hs) == 1:
+                counts[hs[0]] += 1
+    if idx.name_form_re is not None:
+        for nm in idx.name_form_re.finditer(text):
+            if any(s <= nm.start() < e for s, e in covered):
+                continue
+            for p in idx.form_to_persons.get(norm(nm.group(0)), ()):
+                counts[p] += 1
+    if not counts:
+        return []
+    top = max(counts.values())
+    chosen = [p for p, c in counts.items() if c >= 0.2 * top]
+    return sorted(chosen or list(counts), key=lambda p: (-counts[p], p))
+
+
+def person_title_like(p: Person, found: str) -> str:
+    """The person's title most like ``found`` in shape (same word count first)."""
+    return best_match(found, p.titles) or (p.titles[0] if p.titles else "")
+
+
+def name_like(p: Person, found: str) -> str:
+    """The person's name form most like ``found`` (same number of words first)."""
+    return best_match(found, p.forms) or p.name
+
+
+def _titles_list(p: Person) -> str:
+    return ", ".join(p.titles) if p.titles else "none listed"
+
+
+# --------------------------------------------------------------------------- rules
+
+_GLOSSARY_DEMO = """
+[[person]]
+term = "Lloyd J. Austin III"
+variants = ["Lloyd Austin", "Austin"]
+titles = ["Secretary of Defense", "Defense Secretary", "Secretary"]
+
+[[person]]
+term = "Suh Wook"
+variants = ["Suh"]
+titles = ["Minister of National Defense", "Defense Minister", "Minister"]
+"""
+
+WRONG_TITLE = rule(
+    code="TITLE001",
+    name="title-not-held",
+    family=FAMILY,
+    summary="A person of the glossary is given a title the glossary does not list for them.",
+    severity="major",
+    category="Accuracy/Mistranslation",
+    needs_glossary=True,
+    doc="""
+## What it checks
+A title directly followed by the name of a glossary person (`Secretary of State
+Austin`, `Minister Austin`) where that title is not among the person's `titles`
+(nor a variant of one of them through a `[[title]]` entry).  Country modifiers
+before the title (`U.S.`, `South Korean`) are ignored; a title that is only a
+spelling drift of one of the person's titles is left to the near-miss checks.
+
+## Why it matters
+A wrong title changes who is speaking: "Secretary of State Austin" makes the
+Secretary of Defense a diplomat.  Readers and officials notice at once.
+
+## Example
+    Secretary of State Austin expressed support for strong dialogue.
+
+## Preferred
+    Secretary of Defense Austin expressed support for strong dialogue.
+""",
+    examples=(
+        Example("Secretary of State Austin expressed support.", ("TITLE001",), glossary=_GLOSSARY_DEMO, flagged="Secretary of State"),
+        Example("Minister Suh and Minister Austin thanked their hosts.", ("TITLE001",), glossary=_GLOSSARY_DEMO, flagged="Minister"),
+        Example("U.S. Defense Secretary Lloyd Austin and Minister Suh met in Seoul.", (), glossary=_GLOSSARY_DEMO),
+    ),
+)
+
+UNKNOWN_HOLDER = rule(
+    code="TITLE002",
+    name="title-unknown-holder",
+    family=FAMILY,
+    summary="A glossary title is followed by a name that is not among the holders of that title.",
+    severity="major",
+    category="Accuracy/Mistranslation",
+    needs_glossary=True,
+    doc="""
+## What it checks
+A title that glossary persons hold (`Defense Minister`, `Minister`) followed by a
+name that is none of theirs and shares no name part with any glossary person
+(`Defense Minister Xu Xu`, `Minister Su` when the Minister is Suh Wook).  The
+finding names the official holder.  When the name resembles another glossary
+person who holds a different title (`Secretary Su` for Minister Suh), the whole
+titled name is flagged and the suggestion gives that person's title and name.
+
+A name that shares a part with a glossary person (`General Won Inchu`) is a
+misspelling, left to the near-miss checks.  A bare title held only by people the
+document barely mentions (`President Xi` in a text about two ministers) is left alone.
+
+## Why it matters
+Transliteration drift ("Xu Xu" for Suh Wook) or a wrong name after a title makes
+the document name someone who was not there.
+
+## Example
+    South Korean Defense Minister Xu Xu and U.S. Defense Secretary Lloyd Austin III led their delegations.
+
+## Preferred
+    ROK Minister of National Defense Suh Wook and U.S. Secretary of Defense Lloyd J. Austin III led their delegations.
+""",
+    examples=(
+        Example("Defense Minister Xu Xu met Secretary Austin. The Minister spoke first.", ("TITLE002",), glossary=_GLOSSARY_DEMO, flagged="Xu Xu"),
+        Example("Minister Suh met Secretary Austin. The Minister spoke first.", (), glossary=_GLOSSARY_DEMO),
+    ),
+)
+
+NO_PARTICIPANT = rule(
+    code="TITLE003",
+    name="role-fits-no-participant",
+    family=FAMILY,
+    summary="A role standing alone ('the Secretary of State', 'the two heads of state') that no participant in the glossary holds.",
+    severity="major",
+    category="Accuracy/Mistranslation",
+    needs_glossary=True,
+    doc="""
+## What it checks
+A capitalised role used on its own, after `the`, `both` or `and`
+(`the Secretary of State`, `The Foreign Minister`, `the Minister of Foreign Affairs`),
+that is not a title of any glossary person nor a `[[title]]` form, while a
+*participant* (a glossary person the document mentions often, by name or by a title
+only they hold) has a title with the same head noun: the role is then a
+mistranslation of that participant's title, which is suggested (`Secretary of
+Defense` for `Secretary of State` when the participants are a Minister and a
+Secretary of Defense).  Also `the two heads of state` / `heads of government`
+when no participant holds a head-of-state (or head-of-government) title.
+
+Never flagged: roles some glossary person holds, roles of glossary `[[title]]`
+entries, roles whose words are all inside a glossary title (`the Chairman` for
+the Chairman of the Joint Chiefs of Staff), roles with a country modifier
+(`the Japanese Foreign Minister`), with a rank (`Deputy`, `Vice`, `Prime`), or
+followed by a name; institution names (`UN Security Council`, `Joint Chiefs of
+Staff`) are not roles.
+
+## Why it matters
+Machine translation often turns a defense minister into a foreign minister or a
+secretary of defense into a secretary of state; the document then reports a
+meeting between people who were not there.
+
+## Example
+    The Minister and Secretary of State reiterated the vision of the leaders.
+
+## Preferred
+    The Minister and the Secretary reiterated the vision of the leaders.
+""",
+    examples=(
+        Example("Minister Suh met Secretary Austin. The Minister and Secretary of State agreed.", ("TITLE003",),
+                glossary=_GLOSSARY_DEMO, flagged="Secretary of State"),
+        Example("Minister Suh met Secretary Austin. The two heads of state agreed.", ("TITLE003",),
+                glossary=_GLOSSARY_DEMO, flagged="The two heads of state"),
+        Example("Minister Suh met Secretary Austin. The Minister and the Secretary agreed on UN Security Council resolutions.", (),
+                glossary=_GLOSSARY_DEMO),
+    ),
+)
+
+DOUBLED_SIDE = rule(
+    code="TITLE004",
+    name="pair-names-one-side-twice",
+    family=FAMILY,
+    summary="'The Minister and the Minister' where only one participant holds that title.",
+    severity="major",
+    category="Accuracy/Mistranslation",
+    needs_glossary=True,
+    doc="""
+## What it checks
+Two identical standalone titles joined by `and` (`the Minister and the Minister`,
+`The Minister and Minister`) when exactly one glossary person holds that title and
+another participant holds a different one.  The suggestion keeps the first title and
+gives the other participant's title of the same shape (`the Minister and the Secretary`).
+Not flagged when two glossary persons hold the title (a meeting of two ministers).
+
+## Why it matters
+The pair stands for the two heads of delegation; naming one side twice drops the
+other delegation from the sentence.
+
+## Example
+    The Minister and the Minister reviewed the progress of the tasks.
+
+## Preferred
+    The Minister and the Secretary reviewed the progress of the tasks.
+""",
+    examples=(
+        Example("Minister Suh met Secretary Austin. The Minister and the Minister agreed.", ("TITLE004",),
+                glossary=_GLOSSARY_DEMO, flagged="Minister and the Minister"),
+        Example("Minister Suh met Secretary Austin. The Minister and the Secretary agreed.", (), glossary=_GLOSSARY_DEMO),
+    ),
+)
+
+_HEAD_OF = re.compile(
+    r"(?<![\w\-])(?P<role>(?:(?P<det>[Tt]he|[Bb]oth)[ \t]+)?(?:(?:two|three|both)[ \t]+)?"
+    r"[Hh]eads?[ \t]+of[ \t]+(?P<what>state|government))(?![\w\-])"
+)
+# titles that make their holder a head of state / of government (general English)
+_HEAD_OF_STATE_WORDS = frozenset("president king queen emperor empress monarch sovereign emir sultan grand duke governor general".split())
+_HEAD_OF_GOVT_WORDS = frozenset("prime premier chancellor president taoiseach".split())
+
+
+def _holds_head_of(p: Person, what: str) -> bool:
+    words = _HEAD_OF_STATE_WORDS if what == "state" else _HEAD_OF_GOVT_WORDS
+    for k in p.title_keys:
+        ws = set(k.split())
+        if ws & (words - {"general", "grand", "duke"}) or "head of " + what in k:
+            return True
+    return False
+
+
+def _role_within_known(m: Mention, idx: TitleIndex) -> bool:
+    """All content words of the role appear inside one known title ("the Chairman")."""
+    cw = content_words(m.core)
+    return any(cw <= ws for ws in idx.known_title_words)
+
+
+@checker(FAMILY, [WRONG_TITLE, UNKNOWN_HOLDER, NO_PARTICIPANT, DOUBLED_SIDE], needs_glossary=True)
+def check_titles(doc, ctx):
+    idx = title_index(ctx.glossary)
+    if not idx:
+        return
+    text = doc.text
+    mentions = find_mentions(text, idx)
+    princ = principals(text, mentions, idx)
+    princ_set = set(princ)
+    persons = idx.persons
+    doubled: set[int] = set()
+
+    # TITLE004 first: its mentions are not reported again
+    for a, b in zip(mentions, mentions[1:]):
+        if a.has_name or b.has_name or a.key != b.key or a.ranked or b.ranked:
+            continue
+        if not re.fullmatch(r"[ \t]+and[ \t]+(?:the[ \t]+)?", text[a.end:b.start]):
+            continue
+        hs = holders_of(a.key, idx)
+        if len(hs) != 1:
+            continue
+        others = [q for q in princ if q != hs[0] and persons[q].titles]
+        if not others:
+            continue
+        q = persons[others[0]]
+        other_title = person_title_like(q, b.core)
+        if norm(other_title) in persons[hs[0]].title_keys:
+            continue
+        p = persons[hs[0]]
+        suggestion = text[a.start:b.start] + other_title
+        doubled.update((id(a), id(b)))
+        yield make_finding(
+            DOUBLED_SIDE, doc, a.start, b.end,
+            f"'{text[a.start:b.end]}' names the same side twice: the only '{a.core}' in the glossary is {p.name}; "
+            f"the other participant, {q.name}, is '{other_title}'.",
+            suggestion=suggestion, confidence=0.85, term_id=q.id,
+        )
+
+    for m in mentions:
+        if id(m) in doubled:
+            continue
+        if m.has_name:
+            if m.persons:
+                if any(m.key in persons[i].title_keys for i in m.persons):
+                    continue
+                p = persons[m.persons[0]]
+                if any(fuzz.ratio(m.key, k) >= 90 for k in p.title_keys):
+                    continue  # spelling drift of a held title: near-miss territory
+                if not p.titles:
+                    continue
+                right = person_title_like(p, m.core)
+                yield make_finding(
+                    WRONG_TITLE, doc, m.start, m.end,
+                    f"'{m.core}' is not a title of {p.name}; titles in the glossary: {_titles_list(p)}.",
+                    suggestion=right, confidence=0.9, term_id=p.id,
+                )
+                continue
+            if m.partial:
+                continue  # a misspelt known person: the near-miss checks report it
+            hs = holders_of(m.key, idx)
+            if not hs or not (princ_set & set(hs) or len(m.key.split()) > 1):
+                continue
+            holder = persons[hs[0]] if len(hs) == 1 else None
+            # does the name resemble a glossary person who holds another title ("Secretary Su")?
+            lookalike = None
+            best = 0.0
+            for i, p in enumerate(persons):
+                if i in hs:
+                    continue
+                for f in p.forms:
+                    for cand in (f, *f.split()):
+                        if len(cand) < 2:
+                            continue
+                        s = fuzz.ratio(norm(m.name), norm(cand))
+                        if s > best:
+                            best, lookalike = s, (i, cand)
+            holder_names = " or ".join(persons[i].name for i in hs)
+            if lookalike and best >= 75 and lookalike[0] in princ_set:
+                p = persons[lookalike[0]]
+                title = person_title_like(p, m.core)
+                yield make_finding(
+                    UNKNOWN_HOLDER, doc, m.start, m.name_end,
+                    f"No '{m.core}' in the glossary is named '{m.name}' (the {m.core} is {holder_names}); "
+                    f"'{m.name}' resembles {p.name}, whose titles are: {_titles_list(p)}.",
+                    suggestion=f"{title} {lookalike[1]}", confidence=0.75, term_id=p.id,
+                )
+                continue
+            yield make_finding(
+                UNKNOWN_HOLDER, doc, m.name_start, m.name_end,
+                f"'{m.name}' is not a holder of the title '{m.core}' in the glossary; the {m.core} is {holder_names}.",
+                suggestion=name_like(holder, m.name) if holder else None,
+                confidence=0.8 if holder else 0.6, term_id=holder.id if holder else None,
+            )
+            continue
+        # standalone role
+        if not m.determined or m.qualified or m.ranked or m.key in idx.known_titles or not princ:
+            continue
+        if _role_within_known(m, idx):
+            continue
+        counterpart = [
+            (persons[i], t) for i in princ for t in persons[i].titles if head_of(t) == m.head
+        ]
+        if not counterpart:
+            continue
+        best_title = best_match(m.core, [t for _, t in counterpart])
+        owner = next(p for p, t in counterpart if t == best_title)
+        parts = "; ".join(f"{persons[i].name}: {_titles_list(persons[i])}" for i in princ[:4])
+        yield make_finding(
+            NO_PARTICIPANT, doc, m.start, m.end,
+            f"'{m.core}' is not the title of any participant in the glossary ({parts}); "
+            f"the {m.head} here is {owner.name}, '{best_title}'.",
+            suggestion=best_title, confidence=0.8, term_id=owner.id,
+        )
+
+    if princ:
+        for hm in _HEAD_OF.finditer(text):
+            what = hm.group("what").lower()
+            if any(_holds_head_of(persons[i], what) for i in princ):
+                continue
+            if f"head of {what}" in idx.known_titles:
+                continue
+            pair = [persons[i] for i in princ[:2]]
+            desc = " and ".join(f"{p.name} ({p.titles[-1] if p.titles else 'no title'})" for p in pair)
+            sugg = None
+            if len(pair) == 2 and all(p.titles for p in pair):
+                sugg = " and the ".join(min(p.titles, key=lambda t: (len(t.split()), len(t))) for p in pair)
+                sugg = ("The " if hm.group("role")[:1].isupper() else "the ") + sugg
+            yield make_finding(
+                NO_PARTICIPANT, doc, hm.start("role"), hm.end("role"),
+                f"'{hm.group('role')}' fits no participant: none of the participants in the glossary ({desc}) "
+                f"holds a head-of-{what} title.",
+                suggestion=sugg, confidence=0.75, term_id=pair[0].id,
+            )
