@@ -1,13 +1,27 @@
 """Glossaries of official terms: model, loaders (by file suffix), merge."""
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Iterable
 
 from .model import KINDS, Glossary, GlossaryError, Term, merge
 from .native import parse_native
 
-__all__ = ["KINDS", "Glossary", "GlossaryError", "Term", "load_glossary", "merge", "parse_native", "default_glossary_path"]
+__all__ = ["KINDS", "Glossary", "GlossaryError", "Term", "load_glossary", "load_one", "merge", "parse_native",
+           "parse_csv", "parse_tbx", "default_glossary_path"]
+
+
+def __getattr__(name):  # the CSV and TBX loaders are imported on first use
+    if name == "parse_csv":
+        from .csv import parse_csv
+
+        return parse_csv
+    if name == "parse_tbx":
+        from .tbx import parse_tbx
+
+        return parse_tbx
+    raise AttributeError(name)
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent.parent / "reference"
 
@@ -54,10 +68,21 @@ def load_one(path: str | Path) -> Glossary:
 
 
 def load_glossary(paths: "str | Path | Iterable[str | Path] | None" = None) -> Glossary:
-    """Load and merge glossaries; with none given, the default one in ``reference/``."""
+    """Load, merge and validate glossaries; with none given, the default one in ``reference/``.
+
+    Raises :class:`GlossaryError` (naming the file and line or entry) when a file
+    cannot be read or parsed, or when the merged glossary has validation errors
+    (see :mod:`audit.glossary.validate`); warnings are logged.
+    """
+    from .validate import raise_for_errors
+
     if paths is None:
         d = default_glossary_path()
-        return load_one(d) if d else Glossary()
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    return merge(load_one(p) for p in paths)
+        glossary = load_one(d) if d else Glossary()
+    else:
+        if isinstance(paths, (str, Path)):
+            paths = [paths]
+        glossary = merge(load_one(p) for p in paths)
+    for problem in raise_for_errors(glossary):
+        logging.getLogger("audit").warning("%s", problem)
+    return glossary

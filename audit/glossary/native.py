@@ -12,6 +12,14 @@
     [[place]]
     term = "Camp Humphreys"
     replaces = ["Humphreys Camp"]
+
+    [[org]]
+    term = "Combined Forces Command"
+    acronym = "CFC"          # also creates the acronym entry CFC -> Combined Forces Command
+
+The full format is documented in docs/glossary.md.  Entry sources are
+``file:line`` (the line of the entry's ``[[kind]]`` header) so that errors and
+``audit glossary check`` point at the entry.
 """
 from __future__ import annotations
 
@@ -25,7 +33,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_FIELDS = {"id", "term", "variants", "replaces", "titles", "expands", "note", "specs"}
+_FIELDS = {"id", "term", "variants", "replaces", "titles", "expands", "note", "specs", "acronym"}
+_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(?:\"([^\"\n]+)\"|'([^'\n]+)'|([A-Za-z0-9_-]+))[ \t]*\]\]", re.M)
 
 
 def _slug(text: str) -> str:
@@ -42,12 +51,23 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
+def _header_lines(text: str) -> dict[str, list[int]]:
+    """Line numbers of the ``[[kind]]`` headers, per kind, in file order."""
+    lines: dict[str, list[int]] = {}
+    for m in _HEADER.finditer(text):
+        kind = m.group(1) or m.group(2) or m.group(3)
+        lines.setdefault(kind, []).append(text.count("\n", 0, m.start()) + 1)
+    return lines
+
+
 def parse_native(text: str, source: str = "<glossary>") -> Glossary:
     """Parse native TOML glossary text.  Raises GlossaryError naming the entry."""
+    text = text.lstrip("\ufeff")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise GlossaryError(f"{source}: TOML syntax error: {e}") from None
+    headers = _header_lines(text)
     terms: list[Term] = []
     for kind, entries in data.items():
         if kind in ("glossary", "meta"):  # free metadata table
@@ -56,8 +76,11 @@ def parse_native(text: str, source: str = "<glossary>") -> Glossary:
             raise GlossaryError(f"{source}: unknown kind [[{kind}]] (expected one of: {', '.join(KINDS)})")
         if not isinstance(entries, list):
             raise GlossaryError(f"{source}: '{kind}' must be an array of tables ([[{kind}]])")
+        lines = headers.get(kind, [])
+        if len(lines) != len(entries):  # inline tables: no reliable line numbers
+            lines = []
         for i, entry in enumerate(entries, 1):
-            where = f"{source}#{kind}[{i}]"
+            where = f"{source}:{lines[i - 1]}" if lines else f"{source}#{kind}[{i}]"
             if not isinstance(entry, dict):
                 raise GlossaryError(f"{where}: entry must be a table")
             unknown = set(entry) - _FIELDS
@@ -67,7 +90,8 @@ def parse_native(text: str, source: str = "<glossary>") -> Glossary:
             if not isinstance(term, str) or not term.strip():
                 raise GlossaryError(f"{where}: missing 'term'")
             term = term.strip()
-            where = f"{source}#{entry.get('id') or _slug(term)}"
+            if not lines:
+                where = f"{source}#{entry.get('id') or _slug(term)}"
             expands = entry.get("expands")
             if expands is not None and not isinstance(expands, str):
                 raise GlossaryError(f"{where}: 'expands' must be a string")
@@ -91,4 +115,18 @@ def parse_native(text: str, source: str = "<glossary>") -> Glossary:
                     specs=tuple(specs),
                 )
             )
+            acronyms = _strings(entry.get("acronym"), where, "acronym")
+            if acronyms:
+                if kind == "acronym":
+                    raise GlossaryError(f"{where}: 'acronym' belongs on the entry it abbreviates, not on an [[acronym]]")
+                terms.append(
+                    Term(
+                        id=f"acronym:{_slug(acronyms[0])}",
+                        term=acronyms[0],
+                        kind="acronym",
+                        variants=acronyms[1:],
+                        expands=term,
+                        source=where,
+                    )
+                )
     return Glossary(tuple(terms), (source,), content_hash([text.encode("utf-8")]))

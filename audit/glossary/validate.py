@@ -1,21 +1,198 @@
-"""`audit glossary check`: load each glossary and report problems with file and entry."""
+"""Semantic validation of a glossary, and ``audit glossary check FILE...``.
+
+:func:`validate` is pure: it takes a loaded :class:`Glossary` and returns the
+problems found, each naming where the entry came from (``file:line`` or
+``file#entry``).  Two levels:
+
+* **error** — the glossary would make the audit wrong (flag correct text or
+  match everywhere): a missing term, an unknown kind, a form that is both
+  official and forbidden (in one entry or across entries), duplicate entries
+  that disagree (same term, different kind, expansion or titles), a
+  pathological form (a single character, only punctuation, longer than 200
+  characters), a prh-style spec that fails.  :func:`audit.glossary.load_glossary`
+  refuses a glossary with errors, and ``audit glossary check`` exits 2.
+* **warning** — the audit still works but less well: an acronym without an
+  expansion (its forms are still checked, its expansion cannot be), an entry
+  repeated with the same meaning.  Printed by ``audit glossary check``, which
+  still exits 0.
+"""
 from __future__ import annotations
 
+import re
 import sys
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Optional
 
-from .model import GlossaryError
+from .model import KINDS, Glossary, GlossaryError, Term, merge
+
+MAX_FORM = 200
+_SEP = r"[\s\-\u2010\u2011\u2012\u2013\u2014\u2212]+"
+_SEP_RE = re.compile(_SEP)
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # "file:line" or "file#entry"
+    message: str
+    level: str = "error"  # "error" | "warning"
+    term_id: Optional[str] = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.is_error else f"{self.where}: warning: {self.message}"
+
+
+def norm(form: str) -> str:
+    """The comparison key of a form: NFKC, case-folded, hyphens/dashes/spaces collapsed."""
+    s = _INVISIBLE.sub("", unicodedata.normalize("NFKC", form)).replace("\u2019", "'")
+    return _SEP_RE.sub(" ", s.casefold()).strip()
+
+
+def _where(t: Term) -> str:
+    return t.source or f"#{t.id}"
+
+
+def _pathology(form: str) -> Optional[str]:
+    s = form.strip()
+    if not any(ch.isalnum() for ch in s):
+        return "is only punctuation" if s else "is empty"
+    if len(s) == 1:
+        return "is a single character"
+    if len(s) > MAX_FORM:
+        return f"is longer than {MAX_FORM} characters ({len(s)})"
+    return None
+
+
+def _form_regex(forms: Iterable[str]) -> Optional[re.Pattern]:
+    alts = sorted({f.strip() for f in forms if f.strip()}, key=len, reverse=True)
+    if not alts:
+        return None
+    parts = [_SEP.join(re.escape(tok) for tok in _SEP_RE.split(a) if tok) for a in alts]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def apply_replacements(term: Term, text: str) -> str:
+    """Replace every forbidden form of ``term`` in ``text`` by the official form (prh-style)."""
+    rx = _form_regex(term.replaces)
+    return rx.sub(term.term.replace("\\", "\\\\"), text) if rx else text
+
+
+def _disagreement(a: Term, b: Term) -> Optional[str]:
+    if a.kind != b.kind:
+        return f"kind {a.kind!r} vs {b.kind!r}"
+    if norm(a.expands or "") != norm(b.expands or ""):
+        return f"expansion {a.expands!r} vs {b.expands!r}"
+    if {norm(x) for x in a.titles} != {norm(x) for x in b.titles}:
+        return f"titles {list(a.titles)} vs {list(b.titles)}"
+    return None
+
+
+def validate(glossary: Glossary) -> list[Problem]:
+    """Every problem of ``glossary``, in entry order.  Pure; linear in the glossary size."""
+    problems: list[Problem] = []
+    official: dict[str, Term] = {}  # normalised official form -> first entry holding it
+    by_term: dict[str, Term] = {}
+    for t in glossary.terms:
+        where = _where(t)
+
+        def add(msg: str, level: str = "error") -> None:
+            problems.append(Problem(where, msg, level, t.id))
+
+        if not (t.term or "").strip():
+            add("missing term")
+            continue
+        if t.kind not in KINDS:
+            add(f"{t.term!r}: unknown kind {t.kind!r} (expected one of: {', '.join(KINDS)})")
+        if t.kind == "acronym" and not (t.expands or "").strip():
+            add(f"acronym {t.term!r} has no expansion ('expands')", "warning")
+        for label, values in (("form", t.forms), ("forbidden form", t.replaces), ("title", t.titles),
+                              ("expansion", (t.expands,) if t.expands else ())):
+            for v in values:
+                why = _pathology(v)
+                if why:
+                    add(f"{label} {v!r} of {t.term!r} {why}")
+        forms = {norm(f): f for f in t.forms}
+        for r in t.replaces:
+            if norm(r) in forms:
+                add(f"{r!r} is both an official form and a forbidden form of {t.term!r}")
+        key = norm(t.term)
+        prev = by_term.get(key)
+        if prev is not None:
+            diff = _disagreement(prev, t)
+            if diff:
+                add(f"duplicate entry {t.term!r} disagrees with {_where(prev)}: {diff}")
+            else:
+                add(f"duplicate entry {t.term!r} (also at {_where(prev)})", "warning")
+        else:
+            by_term[key] = t
+        for k in forms:
+            official.setdefault(k, t)
+        for bad, ok in t.specs:
+            got = apply_replacements(t, bad)
+            if got != ok:
+                add(f"spec {bad!r} -> {ok!r} fails: the replacement gives {got!r}")
+            elif apply_replacements(t, ok) != ok:
+                add(f"spec {bad!r} -> {ok!r} fails: the expected text still contains a forbidden form")
+    # forbidden in one entry, official in another (the forbidden-form check would flag correct text)
+    for t in glossary.terms:
+        for r in t.replaces:
+            other = official.get(norm(r))
+            if other is not None and other is not t:
+                problems.append(Problem(
+                    _where(t),
+                    f"forbidden form {r!r} of {t.term!r} is an official form of {other.term!r} ({_where(other)})",
+                    "error", t.id,
+                ))
+    return problems
+
+
+def raise_for_errors(glossary: Glossary) -> list[Problem]:
+    """Raise GlossaryError on the first error (with a count of the rest); return the warnings."""
+    problems = validate(glossary)
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        more = f" (and {len(errors) - 1} more error(s); run 'audit glossary check' on the file)" if len(errors) > 1 else ""
+        raise GlossaryError(f"{errors[0]}{more}")
+    return problems
 
 
 def check_command(files) -> int:
+    """Load and validate each file; print one line per problem.  0 when no errors, else 2."""
     from . import load_one
 
     status = 0
+    loaded: list[Glossary] = []
+    printed: set[str] = set()
     for f in files:
         try:
             g = load_one(f)
         except GlossaryError as e:
-            print(f"audit: {e}", file=sys.stderr)
+            print(str(e))
             status = 2
             continue
-        print(f"{f}: ok ({len(g.terms)} entries)")
+        loaded.append(g)
+        problems = validate(g)
+        for p in problems:
+            printed.add(str(p))
+            print(p)
+        errors = sum(p.is_error for p in problems)
+        warnings = len(problems) - errors
+        if errors:
+            status = 2
+        else:
+            extra = f", {warnings} warning(s)" if warnings else ""
+            print(f"{f}: ok ({len(g.terms)} entries{extra})")
+    if len(loaded) > 1:  # problems that only appear once the files are merged
+        for p in validate(merge(loaded)):
+            if str(p) not in printed:
+                print(p)
+                if p.is_error:
+                    status = 2
+    if status:
+        print("audit: glossary check found errors", file=sys.stderr)
     return status
