@@ -1,0 +1,472 @@
+"""Shared matching helpers for glossary checks: normalisation, tokens, derived
+variants, one trie-shaped alternation regex per glossary, and the compiled
+index of official forms that the terms/names/consistency checkers share.
+
+Everything here is pure (no I/O, no globals mutated).  Indexes are built once
+per glossary through ``Glossary.compiled(key, builder)``.
+
+Normalisation rules (used everywhere in the glossary checks):
+
+* Unicode NFKC, then ``casefold`` for keys;
+* every dash or hyphen (``- ‐ ‑ ‒ – — ― −``) counts as a separator, like a space;
+* the periods of abbreviations do not count (``U.S.`` == ``US``, ``D.C.`` == ``DC``);
+* a trailing possessive ``'s`` / ``’s`` is not part of a name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, NamedTuple, Optional, Sequence
+
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+APOSTROPHES = "'\u2019\u02bc"
+#: separator between two tokens of a name: whitespace and/or dashes (hyphen/space normalisation)
+SEP = rf"[\s{re.escape(DASHES)}]+"
+
+#: function words that never anchor a match on their own (lower-case in the official form)
+STOPWORDS = frozenset(
+    "a an and as at by de del der des di du en for from in into la le of on or per the to van von with y".split()
+)
+#: generational suffixes that may be dropped from a person's name
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
+_SPACE_GAP = re.compile(rf"[\s{re.escape(DASHES)}]*")
+_INITIAL_GAP = re.compile(rf"\.[\s{re.escape(DASHES)}]*")
+_COMMA_GAP = re.compile(r",\s+")
+_POSS = re.compile(rf"[{APOSTROPHES}]s(?!\w)", re.IGNORECASE)
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str  # casefolded, without periods or apostrophes
+    gap: str  # how it joins the previous token: 'start' | 'space' | 'hyphen' | 'comma' | 'break'
+    poss: bool  # followed by a possessive 's
+    cap: bool  # starts with an upper-case letter
+
+    @property
+    def lower(self) -> bool:
+        return not self.cap
+
+
+def fold(text: str) -> str:
+    """NFKC + casefold + one apostrophe + one hyphen."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    for d in DASHES[1:]:
+        text = text.replace(d, "-")
+    for a in APOSTROPHES[1:]:
+        text = text.replace(a, "'")
+    return text
+
+
+def token_key(text: str) -> str:
+    return fold(text).replace(".", "").replace("'", "")
+
+
+def surface(text: str) -> str:
+    """Case-preserving normal form: one dash, one space, no abbreviation periods or possessive."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _POSS.sub("", text)
+    for d in DASHES[1:]:
+        text = text.replace(d, "-")
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"\s+", " ", text).replace(".", "").replace(",", "")
+    return text.strip()
+
+
+def tokenize(text: str, base: int = 0) -> list[Token]:
+    """Word tokens of ``text`` with offsets (``+ base``) and how each joins the previous one.
+
+    ``U.S.`` and ``D.C.`` are one token each; ``In-choul`` is two tokens joined by
+    a hyphen; a possessive ``'s`` is folded into the previous token (``poss``).
+    """
+    out: list[Token] = []
+    prev_end = None
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group(0)
+        if word in ("s", "S") and out and s >= 1 and text[s - 1] in APOSTROPHES and out[-1].end == s - 1 \
+                and (e == len(text) or not text[e].isalnum()):
+            out[-1] = out[-1]._replace(poss=True)
+            prev_end = e
+            continue
+        if prev_end is None:
+            gap = "start"
+        else:
+            g = text[prev_end:s]
+            if _SPACE_GAP.fullmatch(g) and "\n\n" not in g:
+                gap = "hyphen" if any(c in DASHES for c in g) else "space"
+            elif _INITIAL_GAP.fullmatch(g) and out and (len(out[-1].text) == 1 or out[-1].text.endswith(".")):
+                gap = "space"
+            elif _COMMA_GAP.fullmatch(g):
+                gap = "comma"
+            else:
+                gap = "break"
+        out.append(Token(s + base, e + base, word, token_key(word), gap, False, word[:1].isupper()))
+        prev_end = e
+    return out
+
+
+def form_keys(form: str) -> tuple[str, ...]:
+    return tuple(t.key for t in tokenize(form))
+
+
+def squash(keys: Iterable[str]) -> str:
+    return "".join(keys)
+
+
+def joinable(tokens: Sequence[Token], i: int, j: int, allow_comma: bool = False) -> bool:
+    """Are tokens[i:j] one run (only spaces/hyphens, or commas if allowed, between them)?"""
+    ok = ("space", "hyphen", "comma") if allow_comma else ("space", "hyphen")
+    return all(tokens[k].gap in ok for k in range(i + 1, j))
+
+
+# --------------------------------------------------------------------------
+# derived variants
+
+
+def person_variants(name: str) -> list[str]:
+    """Admitted derived forms of a person's name: without middle initials, without a
+    generational suffix, and both ("Lloyd J. Austin III" -> "Lloyd Austin III",
+    "Lloyd J. Austin", "Lloyd Austin")."""
+    toks = tokenize(name)
+    if len(toks) < 2:
+        return []
+    texts = [t.text for t in toks]
+    gaps = [t.gap for t in toks]
+    initials = {i for i, t in enumerate(toks) if 0 < i < len(toks) - 1 and len(t.key) == 1}
+    suffix = {len(toks) - 1} if toks[-1].key in NAME_SUFFIXES and len(toks) > 2 else set()
+    out = []
+    for drop in (initials, suffix, initials | suffix):
+        if not drop:
+            continue
+        keep = [i for i in range(len(toks)) if i not in drop]
+        if len(keep) < 2:
+            continue
+        parts = [texts[keep[0]]]
+        for i in keep[1:]:
+            parts.append(("-" if gaps[i] == "hyphen" else " ") + texts[i])
+        v = "".join(parts)
+        if v != name and v not in out:
+            out.append(v)
+    return out
+
+
+def person_short_forms(name: str) -> list[str]:
+    """Single-word short forms of a person: the surname (last word, or the first word
+    for a family-name-first name such as "Moon Jae-in"), and the first word of a
+    two-part name."""
+    toks = [t for t in tokenize(name) if t.key not in NAME_SUFFIXES and len(t.key) > 1]
+    if len(toks) < 2:
+        return []
+    out = []
+    # family-name-first (East Asian convention): "Won In-choul", "Moon Jae-in"
+    if toks[-1].gap == "hyphen" and len(toks) == 3:
+        out.append(toks[0].text)
+    else:
+        last = toks[-1]
+        # "LaCamera", also a hyphenated surname "Smith-Jones"
+        k = len(toks) - 1
+        while k > 0 and toks[k].gap == "hyphen":
+            k -= 1
+        out.append(name[toks[k].start:last.end] if k < len(toks) - 1 else last.text)
+        if len(toks) == 2:
+            out.append(toks[0].text)
+    return [o for o in dict.fromkeys(out)]
+
+
+def acronym_expanded(form: str, acronyms: dict[str, str]) -> Optional[str]:
+    """``form`` with each token that is a known acronym replaced by its expansion
+    ("Conditions-based OPCON Transition Plan" -> "... operational control Transition Plan")."""
+    toks = tokenize(form)
+    if len(toks) < 2:
+        return None
+    changed = False
+    out, pos = [], 0
+    for t in toks:
+        exp = acronyms.get(t.text)
+        out.append(form[pos:t.start])
+        if exp and t.text.isupper():
+            out.append(exp)
+            changed = True
+        else:
+            out.append(t.text)
+        pos = t.end
+    out.append(form[pos:])
+    return "".join(out) if changed else None
+
+
+# --------------------------------------------------------------------------
+# one alternation regex per glossary (prh lesson), trie-shaped so that matching
+# cost does not grow with the number of alternatives
+
+
+_SEP_UNIT = "\x00sep"
+_DOT_UNIT = "\x00dot"
+_COMMA_UNIT = "\x00comma"
+_APOS_UNIT = "\x00apos"
+_UNIT_RE = {
+    _SEP_UNIT: SEP,
+    _DOT_UNIT: r"\.?",
+    _COMMA_UNIT: r",?\s+",
+    _APOS_UNIT: f"[{APOSTROPHES}]",
+}
+
+
+def _units(form: str) -> list[str]:
+    """A form as regex units: folded characters, optional periods, normalised separators."""
+    units: list[str] = []
+    pos = 0
+    text = fold(form)
+    for m in re.finditer(r"[^\W_]+|\.", text):
+        gap = text[pos:m.start()]
+        if units and gap:
+            if "," in gap:
+                units.append(_COMMA_UNIT)
+            elif any(c in APOSTROPHES for c in gap) and not gap.strip(APOSTROPHES):
+                units.append(_APOS_UNIT)
+            elif _SPACE_GAP.fullmatch(gap):
+                units.append(_SEP_UNIT)
+            else:
+                units.extend(gap)
+        if m.group(0) == ".":
+            if units and units[-1] != _DOT_UNIT:
+                units.append(_DOT_UNIT)
+        else:
+            units.extend(m.group(0))
+        pos = m.end()
+    return units
+
+
+def trie_regex(forms: Sequence[str]) -> str:
+    """One alternation for ``forms``, factorised as a trie (longest alternatives first)."""
+    root: dict = {}
+    END = ""
+    for f in forms:
+        units = _units(f)
+        if not units:
+            continue
+        node = root
+        for u in units:
+            node = node.setdefault(u, {})
+        node[END] = True
+
+    def emit(node: dict) -> str:
+        end = END in node
+        kids = [(u, n) for u, n in node.items() if u != END]
+        if not kids:
+            return ""
+        # units that can match the empty string go first, then by descending subtree size
+        kids.sort(key=lambda kv: (kv[0] != _DOT_UNIT, -len(kv[1])))
+        alts = [(_UNIT_RE.get(u) or re.escape(u)) + emit(n) for u, n in kids]
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            body = "(?:" + body + ")?"
+        return body
+
+    import sys
+
+    limit = sys.getrecursionlimit()
+    depth = 2 * max((len(_units(f)) for f in forms), default=0) + 100
+    if depth > limit:
+        sys.setrecursionlimit(depth)
+    try:
+        return emit(root)
+    finally:
+        if depth > limit:
+            sys.setrecursionlimit(limit)
+
+
+def compile_alternation(forms: Sequence[str]) -> Optional[re.Pattern]:
+    """Word-bounded, case-insensitive regex for ``forms``; group ``suffix`` captures ``'s``/``s``."""
+    forms = [f for f in forms if f.strip()]
+    if not forms:
+        return None
+    body = trie_regex(forms)
+    return re.compile(
+        rf"(?<!\w)(?:{body})(?P<suffix>[{APOSTROPHES}]s|s)?(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+# --------------------------------------------------------------------------
+# the compiled index of official forms
+
+
+@dataclass(frozen=True)
+class Form:
+    """One admitted form of a glossary entry."""
+
+    term_id: str
+    official: str  # the entry's official form (or an acronym's expansion)
+    text: str
+    keys: tuple[str, ...]
+    kind: str
+    role: str  # official | variant | derived | expansion | short | title
+    fuzzy: bool  # a target for near-miss matching
+
+    @property
+    def n(self) -> int:
+        return len(self.keys)
+
+
+@dataclass
+class OfficialIndex:
+    forms: list[Form] = field(default_factory=list)
+    exact: dict = field(default_factory=dict)  # keys tuple -> [form idx]
+    prefixes: set = field(default_factory=set)  # every key-tuple prefix of an admitted form
+    max_n: int = 0
+    forbidden: dict = field(default_factory=dict)  # keys tuple -> [(term_id, wrong form, official)]
+    anchors: dict = field(default_factory=dict)  # token key -> {n: [form idx]}
+    pairs: dict = field(default_factory=dict)  # (key a, key b) -> {n: [form idx]}
+    bags: dict = field(default_factory=dict)  # sorted keys -> [form idx]
+    strings: dict = field(default_factory=dict)  # id(list) -> [joined keys] for rapidfuzz
+    title_keys: frozenset = frozenset()  # last words of titles (context for a following name)
+    persons: dict = field(default_factory=dict)  # term_id -> official name
+    term_kinds: dict = field(default_factory=dict)  # term_id -> kind
+    notes: dict = field(default_factory=dict)  # term_id -> note
+
+    def joined(self, idxs: list[int]) -> list[str]:
+        key = id(idxs)
+        got = self.strings.get(key)
+        if got is None:
+            got = self.strings[key] = [" ".join(self.forms[i].keys) for i in idxs]
+        return got
+
+
+#: kinds whose multiword forms are near-miss targets
+FUZZY_KINDS = frozenset({"person", "org", "place", "event", "term", "acronym"})
+#: the most postings an anchor keeps per length; larger lists are uninformative (like stopwords)
+MAX_POSTING = 4000
+#: generic honorifics and ranks that may precede a name (in addition to the glossary's titles)
+HONORIFICS = frozenset(
+    "mr mrs ms dr prof general gen admiral adm minister secretary president chairman chairwoman chair "
+    "commander director ambassador senator governor mayor premier chancellor colonel lieutenant captain "
+    "sir dame lord lady king queen prince princess".split()
+)
+
+
+def build_official_index(glossary) -> OfficialIndex:
+    idx = OfficialIndex()
+    acronyms: dict[str, str] = {}
+    for t in glossary.terms:
+        if t.kind == "acronym" and t.expands:
+            acronyms.setdefault(t.term, t.expands)
+    title_keys = set(HONORIFICS)
+
+    def add(t, text: str, role: str, official: str, fuzzy: bool) -> None:
+        keys = form_keys(text)
+        if not keys:
+            return
+        fi = len(idx.forms)
+        idx.forms.append(Form(t.id, official, text, keys, t.kind, role, fuzzy and len(keys) >= 2))
+        idx.exact.setdefault(keys, []).append(fi)
+        for k in range(1, len(keys) + 1):
+            idx.prefixes.add(keys[:k])
+        idx.max_n = max(idx.max_n, len(keys))
+
+    for t in glossary.terms:
+        idx.term_kinds[t.id] = t.kind
+        if t.note:
+            idx.notes[t.id] = t.note
+        fuzzy = t.kind in FUZZY_KINDS
+        if t.kind == "acronym":
+            add(t, t.term, "official", t.term, False)
+            for v in t.variants:
+                add(t, v, "variant", t.term, False)
+            if t.expands:
+                add(t, t.expands, "expansion", t.expands, True)
+        elif t.kind == "title":
+            add(t, t.term, "title", t.term, False)
+            for v in t.variants:
+                add(t, v, "title", t.term, False)
+            title_keys.update(k for k in form_keys(t.term)[-1:])
+        else:
+            add(t, t.term, "official", t.term, fuzzy)
+            for v in t.variants:
+                add(t, v, "variant", t.term, fuzzy)
+            derived: list[str] = []
+            if t.kind == "person":
+                idx.persons[t.id] = t.term
+                for f in t.forms:
+                    derived += person_variants(f)
+                for s in person_short_forms(t.term):
+                    add(t, s, "short", t.term, False)
+                for title in t.titles:
+                    add(t, title, "title", title, False)
+                    title_keys.update(form_keys(title)[-1:])
+            for f in t.forms:
+                e = acronym_expanded(f, acronyms)
+                if e:
+                    derived.append(e)
+            for d in dict.fromkeys(derived):
+                if d not in t.forms:
+                    add(t, d, "derived", t.term, fuzzy)
+        for bad in t.replaces:
+            keys = form_keys(bad)
+            if keys:
+                idx.forbidden.setdefault(keys, []).append((t.id, bad, t.term))
+    idx.title_keys = frozenset(title_keys)
+
+    # candidate index for near misses: token -> length -> forms; token pairs; bags of words
+    for fi, f in enumerate(idx.forms):
+        if not f.fuzzy:
+            continue
+        toks = tokenize(f.text)
+        content = [t.key for t in toks if not (t.lower and t.key in STOPWORDS)]
+        for k in set(content):
+            idx.anchors.setdefault(k, {}).setdefault(f.n, []).append(fi)
+        uniq = sorted(set(content))
+        for a in range(len(uniq)):
+            for b in range(a + 1, len(uniq)):
+                idx.pairs.setdefault((uniq[a], uniq[b]), {}).setdefault(f.n, []).append(fi)
+        idx.bags.setdefault(tuple(sorted(f.keys)), []).append(fi)
+    for table in (idx.anchors, idx.pairs):
+        for k, by_n in table.items():
+            for n, lst in list(by_n.items()):
+                if len(lst) > MAX_POSTING:
+                    by_n[n] = lst[:0]
+    return idx
+
+
+def official_index(glossary) -> OfficialIndex:
+    return glossary.compiled("matching.official-index", build_official_index)
+
+
+class Match(NamedTuple):
+    i: int  # first token index
+    j: int  # one past the last token index
+    forms: tuple[int, ...]  # indexes into OfficialIndex.forms
+
+
+def find_exact(tokens: Sequence[Token], idx: OfficialIndex) -> list[Match]:
+    """Every run of tokens whose keys equal an admitted form (overlaps included)."""
+    out: list[Match] = []
+    exact, prefixes = idx.exact, idx.prefixes
+    n_tok = len(tokens)
+    for i in range(n_tok):
+        key: tuple = ()
+        for j in range(i, min(n_tok, i + idx.max_n)):
+            if j > i and tokens[j].gap not in ("space", "hyphen", "comma"):
+                break
+            key = key + (tokens[j].key,)
+            if key not in prefixes:
+                break
+            hit = exact.get(key)
+            if hit:
+                out.append(Match(i, j + 1, tuple(hit)))
+    return out
+
+
+def forbidden_regex(glossary) -> tuple[Optional[re.Pattern], dict]:
+    """The glossary's forbidden forms as one compiled alternation plus a key lookup."""
+
+    def build(g):
+        idx = official_index(g)
+        forms = sorted({bad for lst in idx.forbidden.values() for _, bad, _ in lst}, key=len, reverse=True)
+        return compile_alternation(forms), idx.forbidden
+
+    return glossary.compiled("matching.forbidden-regex", build)
