@@ -1,0 +1,609 @@
+"""Acronym family: expansion and letters, official expansions, undefined and inconsistent acronyms.
+
+The core is a letter-alignment dynamic programme (:func:`align`): each word of an
+expansion may contribute its first letter plus further letters of the same word
+(``OPCON`` = *op*erational *con*trol, ``ASEAN`` = *S*outh*e*ast), function words
+(of, and, the...) and the non-first parts of a hyphenated compound
+(``Conditions-based``) may contribute nothing, and a word starting ``ex`` may
+give ``X`` (``TTX`` = Tabletop Exercise).  Matching is case-insensitive; a plural
+``s`` (``OPLANs``), hyphens and ``&`` of the acronym are ignored; acronyms with
+digits (``G7``, ``5G``) are never checked against letters.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .registry import Example, checker, make_finding, rule
+
+FAMILY = "acronym"
+
+# words that may give no letter to an acronym (they may also give one: SOFA, CHOD)
+FUNCTION_WORDS = frozenset(
+    "of and the for on in to at by with a an from into upon & de du des la le et".split()
+)
+
+#: universally known acronyms never reported as undefined (extend with options.acronym.known)
+KNOWN = frozenset(
+    "UN US USA UK EU NATO COVID AI DC HQ GDP CEO TV ID OK AM PM R&D".split()
+)
+
+_GLOSSARY_DEMO = """
+[[acronym]]
+term = "CFC"
+expands = "Combined Forces Command"
+
+[[acronym]]
+term = "F-CFC"
+expands = "Future-Combined Forces Command"
+"""
+
+LETTERS = rule(
+    code="ACR001",
+    name="acronym-letter-mismatch",
+    family=FAMILY,
+    summary="The expansion next to an acronym in parentheses does not produce the acronym's letters.",
+    severity="major",
+    category="Accuracy/Mistranslation",
+    doc="""
+## What it checks
+A definition `Expansion (ACRONYM)` or `ACRONYM (Expansion)` whose words cannot
+produce the acronym's letters: a letter is missing (`Northern Limit (NLL)`), a word
+is wrong (`Joint Command Post Training (CCPT)`), or a word was added
+(`Non-Proliferation Security Initiative (PSI)`).  The alignment follows real
+conventions: function words (of, and, the, for, on, in, to) may or may not count,
+each part of a hyphenated word may count (`Future-Combined Forces Command (F-CFC)`,
+`Trilateral Chiefs of Defense (Tri-CHOD)`), one word may give several letters
+(`operational control (OPCON)`, `Southeast` in `ASEAN`), a plural `s` is ignored
+(`operational plans (OPLANs)`), `&` is ignored (`R&D`) and acronyms with digits
+(`G7`, `6G`) are not checked.  A parenthesis that does not look like a definition at
+all (fewer than 60% of the letters found) is left alone.  When the glossary knows the
+acronym, ACR002 reports the wrong expansion instead, with the official one.
+
+## Why it matters
+Machine translation re-translates each word of an official name, so the expansion
+drifts away from the acronym; the reader can no longer tell which body is meant.
+
+## Example
+    ...the Northern Limit (NLL) has been an effective means...
+
+## Preferred
+    ...the Northern Limit Line (NLL) has been an effective means...
+""",
+    examples=(
+        Example("The Northern Limit (NLL) has been effective.", ("ACR001",), flagged="Northern Limit (NLL)"),
+        Example("They praised the Non-Proliferation Security Initiative (PSI).", ("ACR001",),
+                flagged="Non-Proliferation Security Initiative (PSI)"),
+        Example(
+            "The Association of Southeast Asian Nations (ASEAN) met the Counter Weapons of Mass "
+            "Destruction Committee (CWMDC) and reviewed operational plans (OPLANs) and research and "
+            "development (R&D) in 5G and next-generation mobile communications (6G)."
+        ),
+    ),
+)
+
+OFFICIAL = rule(
+    code="ACR002",
+    name="acronym-unofficial-expansion",
+    family=FAMILY,
+    summary="An acronym is expanded differently from the glossary's official expansion.",
+    severity="major",
+    category="Terminology/Wrong term",
+    needs_glossary=True,
+    fixable=True,
+    doc="""
+## What it checks
+A definition `Expansion (ACRONYM)` or `ACRONYM (Expansion)` of an acronym the
+glossary knows (`[[acronym]] term = "CFC" expands = "Combined Forces Command"`),
+whose expansion is not the official one, whether or not its letters fit:
+`Korea-U.S. Joint Command (CFC)`, `Future Joint Force Command (F-CFC)`.
+Differences of case, hyphens, a leading `the` or a plural `s` are not reported.
+The span is the wrong expansion; the suggestion is the official one.
+
+## Why it matters
+Official names are fixed; a translated paraphrase of a command or agreement name is a
+terminology error even when a reader could guess what is meant.
+
+## Example
+    ...commander of the Korea-U.S. Joint Command (CFC).
+
+## Preferred
+    ...commander of the Korea-U.S. Combined Forces Command (CFC).
+""",
+    examples=(
+        Example("He met the commander of the Korea-U.S. Joint Command (CFC).", ("ACR002",),
+                glossary=_GLOSSARY_DEMO, flagged="Joint Command"),
+        Example("They discussed the transition to Future Joint Force Command (F-CFC).", ("ACR002",),
+                glossary=_GLOSSARY_DEMO, flagged="Future Joint Force Command"),
+        Example("He met the commander of the ROK-U.S. Combined Forces Command (CFC) and the "
+                "future-combined forces command (F-CFC).", glossary=_GLOSSARY_DEMO),
+    ),
+)
+
+UNDEFINED = rule(
+    code="ACR003",
+    name="acronym-undefined",
+    family=FAMILY,
+    summary="An acronym is used but never expanded in the document and is unknown to the glossary.",
+    severity="minor",
+    category="Accuracy/Omission",
+    doc="""
+## What it checks
+An acronym (two or more capitals: `SCM`, `OPCON`, `F-CFC`) that the document never
+defines with `Expansion (ACRONYM)` or `ACRONYM (Expansion)`, that the glossary does
+not list, and that is not universally known.  Only the first use is reported.  The
+rule applies to documents that follow the define-on-first-use convention, i.e. that
+define at least one acronym themselves; news-style text that defines none is left
+alone.  Roman numerals and all-capital headings are skipped.
+
+## Why it matters
+An acronym that is never expanded, and that the terminology team does not know, is
+either an unexplained term for the reader or an acronym invented by the translation.
+
+## Example
+    The Combined Forces Command (CFC) reported to the SCM.
+
+## Preferred
+    The Combined Forces Command (CFC) reported to the Security Consultative Meeting (SCM).
+
+## Options
+`[tool.audit.options.acronym] known = ["SCM", "MCM"]` adds acronyms that need no
+expansion.  Built in: UN, US, USA, UK, EU, NATO, COVID, AI, DC, HQ, GDP, CEO, TV,
+ID, OK, AM, PM, R&D.  `require_definitions = false` reports undefined acronyms even
+in documents that define none.
+""",
+    examples=(
+        Example("The Combined Forces Command (CFC) reported to the SCM.", ("ACR003",), flagged="SCM"),
+        Example("The Combined Forces Command (CFC) reported to NATO, the UN and the EU. The CFC agreed."),
+    ),
+)
+
+INCONSISTENT = rule(
+    code="ACR004",
+    name="acronym-expanded-two-ways",
+    family=FAMILY,
+    summary="The same acronym is expanded in two different ways in one document.",
+    severity="minor",
+    category="Terminology/Inconsistent use",
+    doc="""
+## What it checks
+An acronym defined twice in the document with expansions that differ beyond case,
+hyphens and plural `s`, both of which fit its letters.  The later expansion is
+reported; the suggestion is the first one.  Acronyms the glossary knows are left to
+ACR002, which compares each expansion with the official one.
+
+## Why it matters
+Two names for one body suggest two bodies; one of them is usually a mistranslation.
+
+## Example
+    The Security Consultative Meeting (SCM) ... the Security Cooperation Meeting (SCM) ...
+
+## Preferred
+    The Security Consultative Meeting (SCM) ... the SCM ...
+""",
+    examples=(
+        Example("The Security Consultative Meeting (SCM) met. Later the Security Cooperation Meeting (SCM) ended.",
+                ("ACR004",), flagged="Security Cooperation Meeting"),
+        Example("The Security Consultative Meeting (SCM) met. Later the security consultative meetings (SCM) ended."),
+    ),
+)
+
+LATE = rule(
+    code="ACR005",
+    name="acronym-defined-after-use",
+    family=FAMILY,
+    summary="An acronym is used before the place where the document defines it.",
+    severity="minor",
+    category="Style/Awkward",
+    doc="""
+## What it checks
+An acronym whose first use comes before its definition `Expansion (ACRONYM)` later in
+the document.  The first bare use is reported.
+
+## Why it matters
+The expansion belongs at the first use, where the reader meets the acronym.
+
+## Example
+    The SCM opened. ... the Security Consultative Meeting (SCM) ...
+
+## Preferred
+    The Security Consultative Meeting (SCM) opened. ... the SCM ...
+""",
+    examples=(
+        Example("The SCM opened in Seoul. Later the Security Consultative Meeting (SCM) ended.", ("ACR005",),
+                flagged="SCM"),
+        Example("The Security Consultative Meeting (SCM) opened in Seoul. Later the SCM ended."),
+    ),
+)
+
+ALL_RULES = (LETTERS, OFFICIAL, UNDEFINED, INCONSISTENT, LATE)
+
+# -- tokenising ---------------------------------------------------------------------
+
+# an acronym inside parentheses: (PSI) (F-CFC) (OPLANs) (Tri-CHOD) (R&D) (U.S.) (6G)
+_PAREN_ACR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&./-]{0,14}?)\s*\)")
+# "ACR (Expansion words)"
+_ACR_PAREN = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&-]{0,14}[A-Z0-9])(s?)\s+\(([^()\n]{3,120})\)")
+# an acronym in running text: SCM, OPLANs, F-CFC, Tri-CHOD, R&D, CWMD
+_ACR_USE = re.compile(r"(?<![\w&./-])((?:[A-Z][a-z]{0,2}-)?[A-Z][A-Z&]*[A-Z](?:-[A-Z]+)*)(s)?(?![\w&-]|\.\w)")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_WORD = re.compile(r"[^\s()\[\]{}\"“”]+")
+_STOP = re.compile(r"[.;:!?,\"“”()\[\]]|—|–| - ")
+
+
+def acronym_letters(acr: str) -> Optional[str]:
+    """The letters an expansion must produce, lower case; None for acronyms with digits."""
+    a = acr.strip()
+    if any(c.isdigit() for c in a):
+        return None
+    if len(a) > 2 and a.endswith("s") and a[-2].isupper():  # plural: OPLANs
+        a = a[:-1]
+    letters = "".join(c for c in a if c.isalpha()).lower()
+    return letters or None
+
+
+def is_acronym(token: str) -> bool:
+    caps = sum(c.isupper() for c in token)
+    letters = sum(c.isalpha() for c in token)
+    return caps >= 2 and caps * 2 >= letters
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str  # lower-case letters and digits of one word part
+    skippable: bool  # may give no letter without cost
+    word: int  # index of the whitespace word it belongs to
+
+
+def pieces(words: list[str]) -> list[Piece]:
+    out = []
+    for wi, w in enumerate(words):
+        parts = [p for p in re.split(r"[-‐‑/]", w) if p]
+        first = True
+        for p in parts:
+            clean = "".join(c for c in p.lower() if c.isalnum())
+            if not clean:
+                continue
+            if clean in ("s",) and p.startswith("'"):
+                continue
+            out.append(Piece(clean, (clean in FUNCTION_WORDS) or not first, wi))
+            first = False
+    return out
+
+
+def _subseq(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def _heads(piece: str) -> tuple[str, ...]:
+    """The letters a word may start its contribution with."""
+    return (piece[0], "x") if piece.startswith("ex") else (piece[0],)
+
+
+@lru_cache(maxsize=4096)
+def _align(letters: str, words: tuple[str, ...], skippable: tuple[bool, ...]) -> tuple[int, int]:
+    """(cost, matched letters) of the best alignment; the first word must give a letter.
+
+    Costs: a content word that gives no letter 1, an acronym letter no word gives 1.
+    """
+    n, m = len(letters), len(words)
+    INF = (10**6, 0)
+
+    @lru_cache(maxsize=None)
+    def best(i: int, j: int, must: bool) -> tuple[int, int]:
+        if i == n and j == m:
+            return (0, 0)
+        options = []
+        if j < m:
+            w = words[j]
+            if not must:
+                c, k = best(i, j + 1, False)
+                options.append((c + (0 if skippable[j] else 1), k))
+            if i < n and letters[i] in _heads(w):
+                rest = w[1:] if letters[i] == w[0] else w[w.index("x") + 1:] if "x" in w else ""
+                for extra in range(0, min(5, n - i)):
+                    if extra and not _subseq(letters[i + 1:i + 1 + extra], rest):
+                        break
+                    c, k = best(i + 1 + extra, j + 1, False)
+                    options.append((c, k + 1 + extra))
+        if i < n:  # a letter that no word gives
+            c, k = best(i + 1, j, must)
+            options.append((c + 1, k))
+        if not options:
+            return INF
+        return min(options, key=lambda ck: (ck[0], -ck[1]))
+
+    return best(0, 0, True)
+
+
+def align(letters: str, words: list[str]) -> tuple[int, int]:
+    ps = pieces(words)
+    if not ps:
+        return (len(letters), 0)
+    return _align(letters, tuple(p.text for p in ps), tuple(p.skippable for p in ps))
+
+
+def fits(acronym: str, expansion: str) -> bool:
+    """Do the expansion's words produce the acronym's letters exactly (cost 0)?"""
+    letters = acronym_letters(acronym)
+    if letters is None:
+        return True
+    return align(letters, expansion.split())[0] == 0
+
+
+def normalize(expansion: str) -> str:
+    s = expansion.lower().replace("u.s.", "us").replace("’", "'")
+    s = re.sub(r"[-‐‑–/]", " ", s)
+    words = [w.strip(".,'") for w in s.split()]
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w and w != "the"]
+    return " ".join(words)
+
+
+# -- definitions -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Definition:
+    acronym: str  # as written, without a plural s
+    key: str  # glossary / comparison key
+    start: int  # start of the expansion
+    end: int  # end of the expansion
+    span_start: int  # start of the whole "Expansion (ACR)" or "ACR (Expansion)"
+    span_end: int
+    acr_start: int
+    acr_end: int
+    expansion: str
+    cost: int
+    matched: int
+    order: str  # "exp-acr" or "acr-exp"
+
+
+def _key(acr: str) -> str:
+    a = acr.strip()
+    if len(a) > 2 and a.endswith("s") and a[-2].isupper():
+        a = a[:-1]
+    return a
+
+
+def _preceding_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
+    """Word spans before ``pos`` in the same clause (stops at sentence/clause punctuation)."""
+    lo = max(0, pos - 400)
+    head = text[lo:pos]
+    cut = 0
+    for m in _STOP.finditer(head):
+        # an abbreviation period (U.S., Korea-U.S.) does not stop the clause
+        if m.group(0) == "." and re.search(r"(?:\b[A-Z]\.)+$", head[: m.end()]) and not re.match(r"\.\s+[A-Z][a-z]", head[m.start():]):
+            continue
+        cut = m.end()
+    nl = head.rfind("\n")
+    cut = max(cut, nl + 1)
+    spans = [(lo + m.start(), lo + m.end()) for m in _WORD.finditer(head, cut)]
+    return spans[-limit:]
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _run_start(text: str, spans: list[tuple[int, int]], first: int) -> int:
+    """Extend leftwards over a Title-Case name: 'Non-Proliferation Security Initiative'."""
+    i = first
+    if not _capitalized(text[spans[i][0]:spans[i][1]]):
+        return i
+    while i > 0:
+        w = text[spans[i - 1][0]:spans[i - 1][1]]
+        if _capitalized(w) and w.lower() not in ("the", "a", "an"):
+            i -= 1
+            continue
+        if w.lower() in ("of", "and", "for", "on") and i - 1 > 0 and _capitalized(text[spans[i - 2][0]:spans[i - 2][1]]):
+            i -= 1
+            continue
+        break
+    return i
+
+
+def find_definitions(text: str) -> list[Definition]:
+    defs: list[Definition] = []
+    for m in _PAREN_ACR.finditer(text):
+        acr = m.group(1).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", m.group(1)) else m.group(1)
+        if not is_acronym(acr):
+            continue
+        letters = acronym_letters(acr)
+        key = _key(acr)
+        spans = _preceding_words(text, m.start(), len(letters or "xx") + 6)
+        if not spans:
+            continue
+        words = [text[s:e] for s, e in spans]
+        best = None  # (cost, -matched, -length, first index)
+        if letters is not None:
+            for first in range(len(words) - 1, -1, -1):
+                w = words[first]
+                if w.lower() in FUNCTION_WORDS:
+                    continue
+                if _capitalized(words[-1]) and not (_capitalized(w) or w[:1].isdigit()):
+                    continue  # a Title-Case name does not start with a lower-case word
+                cost, matched = align(letters, words[first:])
+                cand = (cost, len(words) - first, -matched, first)
+                if best is None or cand < best:
+                    best = cand
+        if best is None:
+            first = _run_start(text, spans, len(spans) - 1)
+            cost, matched = (0, 0)
+        else:
+            cost, _, matched, first = best
+            matched = -matched
+            if cost:
+                first = _run_start(text, spans, first)
+        s, e = spans[first][0], spans[-1][1]
+        defs.append(Definition(acr, key, s, e, s, m.end(), m.start(1), m.end(1), text[s:e], cost, matched, "exp-acr"))
+    for m in _ACR_PAREN.finditer(text):
+        acr = m.group(1)
+        inner = m.group(3).strip()
+        if not is_acronym(acr) or is_acronym(inner.split()[0]) and len(inner.split()) == 1:
+            continue
+        words = inner.split()
+        if len(words) < 2 or not any(c.isalpha() for c in inner):
+            continue
+        letters = acronym_letters(acr + m.group(2))
+        if letters is None:
+            continue
+        cost, matched = align(letters, words)
+        s = m.start(3) + (len(m.group(3)) - len(m.group(3).lstrip()))
+        e = s + len(inner)
+        defs.append(Definition(acr, _key(acr + m.group(2)), s, e, m.start(1), m.end(), m.start(1), m.end(2),
+                               inner, cost, matched, "acr-exp"))
+    defs.sort(key=lambda d: d.span_start)
+    return defs
+
+
+def looks_like_definition(d: Definition) -> bool:
+    letters = acronym_letters(d.acronym) or ""
+    n = len(letters)
+    return d.matched >= max(2, math.ceil(0.6 * n))
+
+
+def _glossary_index(glossary) -> dict[str, list]:
+    idx: dict[str, list] = {}
+    for t in glossary.terms:
+        if t.kind == "acronym" or is_acronym(t.term):
+            for form in t.forms:
+                idx.setdefault(_key(form), []).append(t)
+    return idx
+
+
+def _official(terms) -> list[tuple[str, object]]:
+    return [(t.expands, t) for t in terms if t.expands]
+
+
+def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, int, float]:
+    """The part of the words before '(ACR)' that stands for ``official``: (start, end, score)."""
+    if d.order == "acr-exp":
+        return d.start, d.end, fuzz.ratio(normalize(d.expansion), normalize(official))
+    n_off = len(official.split())
+    spans = _preceding_words(text, d.acr_start - 1, n_off + 3)
+    best = (-1.0, 0, d.start)
+    target = normalize(official)
+    for first in range(len(spans) - 1, -1, -1):
+        w = text[spans[first][0]:spans[first][1]]
+        if w.lower() in FUNCTION_WORDS:
+            continue
+        cand = text[spans[first][0]:spans[-1][1]]
+        score = fuzz.ratio(normalize(cand), target)
+        if score > best[0] + 1e-9:  # ties keep the shorter candidate
+            best = (score, first, spans[first][0])
+    if not spans:
+        return d.start, d.end, 0.0
+    return best[2], spans[-1][1], best[0]
+
+
+@checker(FAMILY, ALL_RULES)
+def check_acronyms(doc, ctx):
+    text = doc.text
+    defs = find_definitions(text)
+    gl_index = ctx.glossary.compiled("acronym:index", _glossary_index) if ctx.glossary else {}
+    cfg = ctx.config
+    official_selected = cfg.is_selected(OFFICIAL.code, OFFICIAL.name) and bool(gl_index)
+
+    # ACR001 / ACR002 ------------------------------------------------------------
+    for d in defs:
+        known = _official(gl_index.get(d.key, ()))
+        if known and official_selected:
+            targets = [normalize(x) for x, _ in known]
+            if d.cost == 0 and normalize(d.expansion) in targets:
+                continue
+            exp, term = known[0]
+            s, e, score = _best_official_span(text, d, exp)
+            if normalize(text[s:e]) in targets:
+                continue
+            if score < 50 and not looks_like_definition(d):
+                continue  # "Paul Smith (CFC)": not an expansion at all
+            yield make_finding(
+                OFFICIAL, doc, s, e,
+                f"'{text[s:e]}' is not the official expansion of {d.key}: '{exp}'.",
+                suggestion=exp, confidence=0.9 if score < 90 else 0.7, term_id=term.id,
+            )
+            continue
+        if d.cost == 0 or acronym_letters(d.acronym) is None or not looks_like_definition(d):
+            continue
+        letters = acronym_letters(d.acronym) or ""
+        missing = len(letters) - d.matched
+        if missing:
+            why = f"{missing} of the letters of {d.acronym} come from no word of the expansion"
+        else:
+            why = f"the expansion has word(s) that give no letter to {d.acronym}"
+        suggestion = None
+        if known:
+            suggestion = f"{known[0][0]} ({d.acronym})" if d.order == "exp-acr" else f"{d.acronym} ({known[0][0]})"
+        yield make_finding(
+            LETTERS, doc, d.span_start, d.span_end,
+            f"Expansion and acronym disagree: {why}.",
+            suggestion=suggestion, confidence=0.85 if missing else 0.6,
+        )
+
+    # ACR004: the same acronym expanded two ways -------------------------------
+    first_def: dict[str, Definition] = {}
+    for d in defs:
+        if d.cost != 0 or d.key in gl_index or acronym_letters(d.acronym) is None:
+            continue
+        prev = first_def.get(d.key)
+        if prev is None:
+            first_def[d.key] = d
+        elif normalize(prev.expansion) != normalize(d.expansion):
+            yield make_finding(
+                INCONSISTENT, doc, d.start, d.end,
+                f"{d.key} is expanded here as '{d.expansion}' but earlier as '{prev.expansion}'.",
+                suggestion=prev.expansion, confidence=0.8,
+            )
+
+    # ACR003 / ACR005 -------------------------------------------------------------
+    defined_at: dict[str, int] = {}
+    def_ranges = []
+    for d in defs:  # any "(ACR)" introduces the acronym, even with a wrong expansion
+        defined_at.setdefault(d.key, d.acr_start)
+        def_ranges.append((d.acr_start, d.acr_end))
+    if not defs and ctx.option(FAMILY, "require_definitions", True):
+        return
+    known_extra = {str(k) for k in ctx.option(FAMILY, "known", []) or []}
+    reported: set[str] = set()
+    for m in _ACR_USE.finditer(text):
+        acr = m.group(1)
+        if acr in reported or _ROMAN.match(acr) or not is_acronym(acr):
+            continue
+        if any(s <= m.start() < e for s, e in def_ranges):
+            continue
+        if _shouting(text, m.start()):
+            continue
+        if acr in defined_at:
+            if m.start() < defined_at[acr]:
+                reported.add(acr)
+                yield make_finding(
+                    LATE, doc, m.start(1), m.end(1),
+                    f"{acr} is used here but only defined later in the document.",
+                    confidence=0.8,
+                )
+            else:
+                reported.add(acr)
+            continue
+        if acr in KNOWN or acr in known_extra or acr in gl_index:
+            continue
+        reported.add(acr)
+        yield make_finding(
+            UNDEFINED, doc, m.start(1), m.end(1),
+            f"{acr} is never expanded in this document and is not in the glossary.",
+            confidence=0.6,
+        )
+
+
+def _shouting(text: str, pos: int) -> bool:
+    """Is ``pos`` inside an all-capitals line or heading?"""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    line = text[ls: le if le >= 0 else len(text)]
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 7
