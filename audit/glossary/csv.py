@@ -145,3 +145,11 @@ def to_csv(glossary: Glossary) -> str:
         }
         w.writerow([values[c] for c in cols])
     return out.getvalue()
+
+
+if __name__ == "__main__":  # python -m audit.glossary.csv GLOSSARY > glossary.csv
+    import sys
+
+    from . import load_one
+
+    sys.stdout.write(to_csv(load_one(sys.argv[1])))

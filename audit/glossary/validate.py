@@ -48,8 +48,9 @@ class Problem:
 
 
 def norm(form: str) -> str:
-    """The comparison key of a form: NFKC, case-folded, hyphens/dashes/spaces collapsed."""
-    s = _INVISIBLE.sub("", unicodedata.normalize("NFKC", form)).replace("\u2019", "'")
+    """The comparison key of a form: NFKC, case-folded, hyphens/dashes/spaces collapsed,
+    periods dropped (the checks treat ``US`` and ``U.S.`` alike)."""
+    s = _INVISIBLE.sub("", unicodedata.normalize("NFKC", form)).replace("\u2019", "'").replace(".", "")
     return _SEP_RE.sub(" ", s.casefold()).strip()
 
 
@@ -187,9 +188,9 @@ def check_command(files) -> int:
         else:
             extra = f", {warnings} warning(s)" if warnings else ""
             print(f"{f}: ok ({len(g.terms)} entries{extra})")
-    if len(loaded) > 1:  # problems that only appear once the files are merged
+    if len(loaded) > 1:  # errors that only appear once the files are merged (repeats that agree are fine)
         for p in validate(merge(loaded)):
-            if str(p) not in printed:
+            if p.is_error and str(p) not in printed:
                 print(p)
                 if p.is_error:
                     status = 2
