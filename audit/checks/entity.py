@@ -1,0 +1,482 @@
+"""Entity family: official events and organizations named with a wrong country,
+a wrong body, or words that are not the official name.
+
+Every cue comes from the glossary's ``org`` and ``event`` entries (and ``acronym``
+entries, whose expansion is an official name), split into components:
+
+* an ordinal (``53rd``), which identifies one meeting in a series;
+* a country qualifier (``ROK-U.S.``, ``U.S.``), compared country by country, with
+  aliases from the glossary (an acronym and its expansion, a place and its variants);
+* a head noun (``Meeting``, ``Command``) and content words;
+* acronyms (``SCM``, ``(CFC)`` after the name);
+* for institutions named ``X of Y`` (``Ministry of National Defense``), the glossary
+  persons whose title has the same complement (``Minister of National Defense``):
+  two such institutions of different people are counterparts (``Department of
+  Defense``), and using one for the other's country is a wrong entity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .registry import Example, checker, make_finding, rule
+from .titles import STOPWORDS, content_words, find_mentions, norm, norm_token, title_index
+
+FAMILY = "entity"
+
+_ORD = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
+_CTRY = r"(?:(?:[A-Z]\.){2,}|[A-Z]{2,5}\b|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+_QUAL = rf"{_CTRY}(?:[\-\u2010\u2011\u2013]{_CTRY})+"
+_QUAL_RE = re.compile(rf"^(?P<qual>{_QUAL})[ \t]+")
+_SINGLE_Q_RE = re.compile(r"^(?P<qual>(?:[A-Z]\.){2,}|[A-Z]{2,5})[ \t]+(?=[A-Z])")
+_W = r"[A-Z][\w\u2019'\-]*"
+_NAME = rf"{_W}(?:[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*{_W})*"
+_CAND = re.compile(
+    rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th))[ \t]+)?(?:(?P<qual>{_QUAL})[ \t]+)?(?P<name>{_NAME})"
+    rf"(?:[ \t]+(?P<lhead>[a-z]+))?(?:[ \t]*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,9}})\))?"
+)
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
+
+
+def _is_acronym(form: str) -> bool:
+    return " " not in form and bool(_ACRONYM.match(form)) and sum(c.isupper() for c in form) >= 2
+
+
+def split_countries(qual: str) -> list[str]:
+    return [c.strip() for c in re.split(r"(?<=[\w.])[\-\u2010\u2011\u2013](?=[A-Z])", qual) if c.strip()]
+
+
+def _country_keys(c: str) -> set[str]:
+    k = norm(c)
+    keys = {k}
+    words = k.split()
+    if len(words) > 1:
+        keys.add(words[-1])
+        keys.add("".join(w[0] for w in words))
+    last = words[-1] if words else k
+    for suf in ("ern", "ian", "an", "ese", "ish", "n", "i"):
+        if last.endswith(suf) and len(last) - len(suf) >= 3:
+            keys.add(last[: -len(suf)])
+            keys.add(last[: -len(suf)] + "a")
+    keys.add(last)
+    return {x for x in keys if x}
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    term: str
+    kind: str
+    ordinal: Optional[str]
+    countries: tuple[str, ...]
+    core_keys: frozenset[str]
+    acronyms: frozenset[str]
+    head: str
+    words: frozenset[str]
+    bare: str  # the official form without ordinal (qualifier kept)
+    complement: str  # "national defense" for "Ministry of National Defense"
+    long_forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    entities: tuple[Entity, ...]
+    by_core: dict
+    by_acronym: dict
+    by_ordinal: dict
+    heads: frozenset[str]
+    alias_groups: tuple[frozenset[str], ...]
+    links: dict  # entity index -> frozenset of person indexes
+    counterparts: dict  # entity index -> tuple of entity indexes
+    mention_re: Optional[re.Pattern]
+    form_owner: dict
+
+    def same_country(self, a: str, b: str) -> bool:
+        ka, kb = _country_keys(a), _country_keys(b)
+        if ka & kb:
+            return True
+        for g in self.alias_groups:
+            if ka & g and kb & g:
+                return True
+        return False
+
+
+def _parse_form(form: str) -> tuple[Optional[str], tuple[str, ...], str]:
+    """(ordinal, countries, core) of an official form."""
+    s = form.strip()
+    ordinal = None
+    m = re.match(r"^(\d{1,3})(?:st|nd|rd|th)[ \t]+", s, re.I)
+    if m:
+        ordinal, s = m.group(1), s[m.end():]
+    countries: tuple[str, ...] = ()
+    q = _QUAL_RE.match(s) or _SINGLE_Q_RE.match(s)
+    if q and len(s[q.end():].split()) >= 1:
+        countries, s = tuple(split_countries(q.group("qual"))), s[q.end():]
+    return ordinal, countries, s
+
+
+def build_entity_index(glossary) -> EntityIndex:
+    tidx = title_index(glossary)
+    raw = list(glossary.of_kind("org", "event"))
+    ents: list[dict] = []
+    for t in raw:
+        ordinal, countries, cores, acrs, long_forms, stripped = None, [], set(), set(), [], set()
+        for f in t.forms:
+            if _is_acronym(f):
+                acrs.add(f)
+                continue
+            long_forms.append(f)
+            o, c, core = _parse_form(f)
+            ordinal = ordinal or o
+            countries.extend(x for x in c if x not in countries)
+            cores.add(norm(core))
+            stripped.add(norm(core))
+            if c:
+                cores.add(norm(f[m.end():] if m else f) if (m := re.match(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", f, re.I)) else norm(f))
+            pm = re.search(r"\(([A-Z][A-Za-z0-9\-]+)\)\s*$", core)
+            if pm:
+                acrs.add(pm.group(1))
+                cores.add(norm(core[: pm.start()]))
+        ents.append(dict(id=t.id, term=t.term, kind=t.kind, ordinal=ordinal, countries=countries,
+                         cores=cores, acrs=acrs, long_forms=long_forms, stripped=stripped))
+    alias_groups = []
+    for t in glossary.of_kind("acronym"):
+        if not t.expands:
+            continue
+        ek = norm(t.expands)
+        hit = [e for e in ents if ek in e["cores"]]
+        for e in hit:
+            e["acrs"].add(t.term)
+        if re.fullmatch(r"(?:[A-Z]\.?){2,5}", t.term) and not hit:
+            g = set()
+            for x in (t.term, t.expands):
+                g |= _country_keys(x)
+            alias_groups.append(frozenset(g))
+    for t in glossary.of_kind("place"):
+        g = set()
+        for x in t.forms:
+            g |= _country_keys(x)
+        alias_groups.append(frozenset(g))
+    entities = []
+    for e in ents:
+        main = sorted(e["stripped"], key=len, reverse=True)[0] if e["stripped"] else norm(e["term"])
+        words = set()
+        for c in e["stripped"]:
+            words |= content_words(c)
+        bare = e["term"]
+        m = re.match(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", bare, re.I)
+        if m:
+            bare = bare[m.end():]
+        comp = ""
+        for c in sorted(e["cores"], key=len):
+            ws = c.split()
+            if "of" in ws[1:]:
+                comp = " ".join(w for w in ws[ws.index("of") + 1:] if w != "the")
+                break
+        entities.append(Entity(
+            id=e["id"], term=e["term"], kind=e["kind"], ordinal=e["ordinal"], countries=tuple(e["countries"]),
+            core_keys=frozenset(e["cores"]), acronyms=frozenset(e["acrs"]), head=main.split()[-1] if main else "",
+            words=frozenset(words), bare=bare, complement=comp, long_forms=tuple(e["long_forms"]),
+        ))
+    by_core: dict[str, list[int]] = {}
+    by_acr: dict[str, list[int]] = {}
+    by_ord: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        for k in e.core_keys:
+            by_core.setdefault(k, []).append(i)
+        for a in e.acronyms:
+            by_acr.setdefault(a.upper(), []).append(i)
+        if e.ordinal:
+            by_ord.setdefault(e.ordinal, []).append(i)
+    # institutions linked to the persons whose title shares their complement
+    links: dict[int, frozenset[int]] = {}
+    for i, e in enumerate(entities):
+        if not e.complement:
+            continue
+        ps = set()
+        for j, p in enumerate(tidx.persons):
+            for k in p.title_keys:
+                ws = k.split()
+                if "of" in ws[1:] and " ".join(w for w in ws[ws.index("of") + 1:] if w != "the") == e.complement:
+                    ps.add(j)
+        if ps:
+            links[i] = frozenset(ps)
+    counterparts: dict[int, tuple[int, ...]] = {}
+    for i in links:
+        cs = []
+        for j in links:
+            if i != j and not (links[i] & links[j]) and set(entities[i].complement.split()) & set(entities[j].complement.split()):
+                cs.append(j)
+        if cs:
+            counterparts[i] = tuple(cs)
+    form_owner: dict[str, int] = {}
+    for i in counterparts:
+        for f in entities[i].long_forms:
+            o, c, core = _parse_form(f)
+            form_owner[norm(core)] = i
+    cores = sorted({c for i in counterparts for f in entities[i].long_forms for c in [_parse_form(f)[2]]}, key=len, reverse=True)
+    mention_re = (
+        re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(c) for c in cores) + r")(?![\w\-])") if cores else None
+    )
+    return EntityIndex(
+        entities=tuple(entities),
+        by_core={k: tuple(v) for k, v in by_core.items()},
+        by_acronym={k: tuple(v) for k, v in by_acr.items()},
+        by_ordinal={k: tuple(v) for k, v in by_ord.items()},
+        heads=frozenset(e.head for e in entities if e.head),
+        alias_groups=tuple(alias_groups),
+        links=links,
+        counterparts=counterparts,
+        mention_re=mention_re,
+        form_owner=form_owner,
+    )
+
+
+def entity_index(glossary) -> EntityIndex:
+    return glossary.compiled("entity.index.v1", build_entity_index)
+
+
+# --------------------------------------------------------------------------- rules
+
+_DEMO = """
+[[event]]
+term = "12th France-India Strategic Dialogue"
+variants = ["Strategic Dialogue"]
+
+[[org]]
+term = "Ministry of Armed Forces"
+variants = ["French Ministry of Armed Forces"]
+"""
+
+WRONG_ENTITY = rule(
+    code="ENT001",
+    name="wrong-entity",
+    family=FAMILY,
+    summary="An official event or organization named with the wrong country, or another party's institution.",
+    severity="critical",
+    category="Accuracy/Mistranslation",
+    needs_glossary=True,
+    doc="""
+## What it checks
+A mention that the glossary identifies as one of its events or organizations (by
+the ordinal, `53rd`; by the acronym in parentheses; by a country pair and the same
+head noun and words) but whose country qualifier names a country that is not a
+party to it (`53rd China-US Defense Conference` for the 53rd ROK-U.S. Security
+Consultative Meeting).  Countries are compared with aliases from the glossary
+(`ROK` = `Republic of Korea` = `South Korea`; `U.S.` = `US`).
+
+Also an institution used for the other party: two glossary institutions
+`X of Y` are *counterparts* when the glossary persons whose titles share their
+complement differ (`Ministry of National Defense` for the Minister of National
+Defense, `Department of Defense` for the Secretary of Defense).  The institution
+is flagged when a country qualifier names the counterpart's country (`the U.S.
+Ministry of National Defense`), or (confidence 0.6) when the only participant in
+the sentence, named before it, is the counterpart's person
+(`Secretary Austin ... a priority theater of the Ministry of National Defense`).
+
+## Why it matters
+Severity is **critical**: the sentence now names a different body or another
+country's meeting, which changes the facts the document reports (MQM reserves
+critical for errors that mislead about who did what).
+
+## Example
+    ...the discussions at the 53rd China-US Defense Conference...
+
+## Preferred
+    ...the discussions at the 53rd ROK-U.S. Security Consultative Meeting...
+""",
+    examples=(
+        Example("The talks at the 12th China-India Security Forum were useful.", ("ENT001",),
+                glossary=_DEMO, flagged="12th China-India Security Forum"),
+        Example("The talks at the 12th France-India Strategic Dialogue were useful.", (), glossary=_DEMO),
+    ),
+)
+
+ENTITY_FORM = rule(
+    code="ENT002",
+    name="entity-not-official-name",
+    family=FAMILY,
+    summary="A glossary event or organization, identified by its ordinal or country pair, named with words that are not its official name.",
+    severity="major",
+    category="Terminology/Wrong term",
+    needs_glossary=True,
+    doc="""
+## What it checks
+A mention with an ordinal or a country pair that the glossary identifies as one of
+its events or organizations (same ordinal; or same head noun and at least half of
+the words), with the right countries, but whose words differ from every official
+form: `53rd South Korea-US Security Consultation Meeting`, `20th Korea-U.S.
+Comprehensive Defense Dialogue` (Korea-U.S. Integrated Defense Dialogue).  A
+different ordinal with the official name (`the 54th SCM`) is another meeting and is
+not flagged; a wrong expansion before an acronym in parentheses is left to the
+acronym family (ACR002).
+
+## Why it matters
+Severity is **major**: the reader can still tell which meeting is meant, but the
+official name is a term of art that must be quoted exactly.
+
+## Example
+    ...the 53rd South Korea-US Security Consultation Meeting was held in Seoul.
+
+## Preferred
+    ...the 53rd ROK-U.S. Security Consultative Meeting was held in Seoul.
+""",
+    examples=(
+        Example("The 12th France-India Strategic Talks opened.", ("ENT002",), glossary=_DEMO,
+                flagged="12th France-India Strategic Talks"),
+        Example("The 12th France-India Strategic Dialogue opened; the 13th Strategic Dialogue follows.", (), glossary=_DEMO),
+    ),
+)
+
+
+def _identify(eidx: EntityIndex, ordinal, name_full: str, acr) -> tuple[Optional[int], str, bool]:
+    """(entity index, cue, exact) for a candidate mention."""
+    key = norm(name_full)
+    hits = eidx.by_core.get(key) or eidx.by_acronym.get(name_full.upper())
+    if hits:
+        return hits[0], "exact", True
+    if acr and acr.upper() in eidx.by_acronym:
+        return eidx.by_acronym[acr.upper()][0], "acronym", False
+    words = content_words(name_full)
+    head = key.split()[-1] if key else ""
+
+    def jac(e):
+        return len(words & e.words) / max(1, len(words | e.words))
+
+    if ordinal and ordinal in eidx.by_ordinal:
+        best = max(eidx.by_ordinal[ordinal], key=lambda i: (jac(eidx.entities[i]), eidx.entities[i].head == head))
+        return best, "ordinal", False
+    if len(words) < 2:
+        return None, "", False
+    cands = [i for i, e in enumerate(eidx.entities) if e.head == head and jac(e) >= 0.5 and (words - {head}) & e.words]
+    if cands:
+        return max(cands, key=lambda i: jac(eidx.entities[i])), "words", False
+    return None, "", False
+
+
+def _sentences(text: str):
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n\s*\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+@checker(FAMILY, [WRONG_ENTITY, ENTITY_FORM], needs_glossary=True)
+def check_entities(doc, ctx):
+    eidx = entity_index(ctx.glossary)
+    if not eidx.entities:
+        return
+    text = doc.text
+    for m in _CAND.finditer(text):
+        ordinal, qual, acr = m.group("ord"), m.group("qual"), m.group("acr")
+        if not (ordinal or qual):
+            continue
+        name_end = m.end("name")
+        name_full = m.group("name")
+        lhead = m.group("lhead")
+        if lhead and lhead.lower() in eidx.heads:
+            name_full = text[m.start("name"):m.end("lhead")]
+            name_end = m.end("lhead")
+        ord_num = re.match(r"\d+", ordinal).group(0) if ordinal else None
+        i, cue, exact = _identify(eidx, ord_num, name_full, acr)
+        if i is None:
+            continue
+        e = eidx.entities[i]
+        if cue == "ordinal" and not qual and len(content_words(name_full) & e.words) == 0:
+            continue  # "53rd Infantry Division": same number, nothing else in common
+        start = m.start()
+        span = text[start:name_end]
+        if ord_num and e.ordinal == ord_num:
+            official = e.term
+        elif ordinal:
+            official = f"{ordinal} {e.bare}" if not e.ordinal else e.bare
+        else:
+            official = e.bare
+        if ord_num and e.ordinal and ord_num != e.ordinal and not exact:
+            continue  # another meeting of the series, not the glossary's
+        wrong = []
+        if qual and e.countries:
+            wrong = [c for c in split_countries(qual) if not any(eidx.same_country(c, x) for x in e.countries)]
+        if wrong:
+            yield make_finding(
+                WRONG_ENTITY, doc, start, name_end,
+                f"'{span}' names the wrong entity: this is the glossary's {e.term}, whose parties are "
+                f"{'-'.join(e.countries)}, not {', '.join(repr(w) for w in wrong)}.",
+                suggestion=official, confidence=0.9, term_id=e.id,
+            )
+            continue
+        if exact or cue == "acronym":
+            continue
+        if norm(name_full) in e.core_keys:
+            continue
+        score = fuzz.token_sort_ratio(norm(name_full), max(e.core_keys, key=len) if e.core_keys else norm(e.term))
+        yield make_finding(
+            ENTITY_FORM, doc, start, name_end,
+            f"'{span}' is not the official name of this {e.kind}: the glossary has '{e.term}'"
+            f" (identified by its {'ordinal' if cue == 'ordinal' else 'country pair and head noun'}).",
+            suggestion=official, confidence=0.85 if cue == "ordinal" else min(0.8, 0.5 + score / 300), term_id=e.id,
+        )
+
+    # counterpart institutions: "the U.S. Ministry of National Defense", or the speaker's own department
+    if eidx.mention_re is None:
+        return
+    tidx = title_index(ctx.glossary)
+    mentions = find_mentions(text, tidx)
+    for s0, s1 in _sentences(text):
+        sent = text[s0:s1]
+        for om in eidx.mention_re.finditer(sent):
+            i = eidx.form_owner.get(norm(om.group(0)))
+            if i is None or i not in eidx.counterparts:
+                continue
+            e = eidx.entities[i]
+            ostart, oend = s0 + om.start(), s0 + om.end()
+            before = text[max(s0, ostart - 40):ostart]
+            qm = re.search(rf"(?P<q>{_CTRY}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:['\u2019]s)?[ \t]+(?:the[ \t]+)?$", before)
+            qual = qm.group("q") if qm and norm_token(qm.group("q").split()[-1]) not in STOPWORDS else None
+            others = [eidx.entities[j] for j in eidx.counterparts[i]]
+            if qual:
+                if e.countries and any(eidx.same_country(qual, c) for c in e.countries):
+                    continue
+                right = [o for o in others if o.countries and any(eidx.same_country(qual, c) for c in o.countries)]
+                if right:
+                    o = right[0]
+                    yield make_finding(
+                        WRONG_ENTITY, doc, ostart, oend,
+                        f"'{om.group(0)}' is not the {qual} institution: the glossary's {qual} counterpart is "
+                        f"'{o.term}'; '{e.term}' belongs to {', '.join(e.countries) or 'the other party'}.",
+                        suggestion=o.term, confidence=0.85, term_id=o.id,
+                    )
+                continue
+            # the speaker: the persons named in the sentence before the institution
+            people = set()
+            later = False
+            for mm in mentions:
+                if not (s0 <= mm.start < s1):
+                    continue
+                ps = set(mm.persons) if mm.has_name else set(
+                    tidx.title_holders.get(mm.key, ()) if len(tidx.title_holders.get(mm.key, ())) == 1 else ()
+                )
+                if not ps:
+                    continue
+                if mm.start > ostart:
+                    later = True
+                people |= ps
+            if not people or later or people & eidx.links[i]:
+                continue
+            right = [o for j, o in zip(eidx.counterparts[i], others) if eidx.links[j] & people]
+            if len(right) != 1:
+                continue
+            o = right[0]
+            if any(re.search(r"(?<![\w\-])" + re.escape(f) + r"(?![\w\-])", sent) for f in o.long_forms):
+                continue
+            names = ", ".join(sorted(tidx.persons[p].name for p in people))
+            yield make_finding(
+                WRONG_ENTITY, doc, ostart, oend,
+                f"'{om.group(0)}' is the institution of {', '.join(tidx.persons[p].name for p in sorted(eidx.links[i]))}, "
+                f"but the sentence is about {names}, whose institution in the glossary is '{o.term}'.",
+                suggestion=o.term, confidence=0.6, term_id=o.id,
+            )
