@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--glob", action="append", metavar="PATTERN", help="file patterns to take from folders (default: *.txt and *.md); repeatable")
     run.add_argument("--exit-zero", action="store_true", help="exit 0 even when documents fail the gate (input errors still exit 2)")
     run.add_argument("-q", "--quiet", action="store_true", help="no table, no progress bar")
+    run.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: the number of cores; small batches run in process); output is identical for any N")
+    run.add_argument("--dask", metavar="ADDRESS", default=None, help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local[:N]' (needs the dask extra)")
 
     rules = sub.add_parser("rules", help="list rules, or explain one", description="List every rule, or print the documentation of one.")
     rules.add_argument("code", nargs="?", help="rule code or name")

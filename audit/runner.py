@@ -101,45 +101,41 @@ def run_command(args) -> ExitCode:
         error("no documents found in " + ", ".join(args.paths))
         return ExitCode.ERROR
 
-    from .engine import audit_document
-    from .report import RENDERERS
+    from . import parallel
     from .report.table import summary_table
 
     stems = output_stems([d for d, _ in inputs])
-    rows = []
-    index_entries = []
+    tasks = [parallel.DocTask(d, str(p), stems[d]) for d, p in inputs]
+    state = RunState(glossary=glossary, config=cfg, formats=formats)
+    dask_address = getattr(args, "dask", None)
+    try:
+        if dask_address:
+            outcomes = parallel.dask_map_ordered(audit_one, tasks, state, scheduler=dask_address)
+        else:
+            outcomes = parallel.map_ordered(audit_one, tasks, state, jobs=parallel.effective_jobs(getattr(args, "jobs", None), tasks))
+    except (ValueError, RuntimeError, OSError) as e:
+        error(f"cannot start the run: {e}")
+        return ExitCode.ERROR
+    rows = []  # small DocSummary objects only: reports are written as they arrive
     any_failed = False
-    progress = _progress(inputs, args.quiet)
-    for display, path in progress:
-        try:
-            doc = read_document(path, display)
-            ref_path = find_reference(cfg.reference, display)
-            reference = read_document(ref_path, str(ref_path)) if ref_path else None
-        except InputError as e:
-            error(f"{display}: {e}")
+    for outcome in _progress(outcomes, args.quiet, total=len(tasks)):
+        display = outcome.task.display
+        if outcome.error:
+            error(f"{display}: {outcome.error}")
             status = ExitCode.ERROR
             continue
-        report = audit_document(doc, glossary, cfg, reference)
-        stem = stems[display]
         try:
-            rendered = {fmt: RENDERERS[fmt][1](report) for fmt in formats}
-            for fmt, text in rendered.items():
-                write_atomic(out / (stem + RENDERERS[fmt][0]), text)
+            for suffix, text in outcome.outputs.items():
+                write_atomic(out / (outcome.task.stem + suffix), text)
         except OSError as e:
             error(f"{out}: cannot write report for {display}: {e.strerror or e}")
             status = ExitCode.ERROR
             continue
-        any_failed |= not report.passed
-        rows.append(report)
-        index_entries.append({
-            "document": display, "href": stem + ".html", "score": report.score, "passed": report.passed,
-            "errors": report.errors, "by_severity": report.by_severity, "findings": len(report.findings),
-        })
-    if "html" in formats and index_entries:
-        from .report.html import render_index
-
+        any_failed |= not outcome.summary.passed
+        rows.append(outcome.summary)
+    if "html" in formats and rows:
         try:
-            write_atomic(out / "index.html", render_index(index_entries))
+            write_index(out, rows)
         except OSError as e:
             error(f"{out}: cannot write index.html: {e.strerror or e}")
             status = ExitCode.ERROR
@@ -152,9 +148,48 @@ def run_command(args) -> ExitCode:
     return ExitCode.OK
 
 
-def _progress(items, quiet: bool):
-    if quiet or not sys.stderr.isatty() or len(items) < 2:
+def _progress(items, quiet: bool, total: Optional[int] = None):
+    total = len(items) if total is None else total
+    if quiet or not sys.stderr.isatty() or total < 2:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, unit="doc", file=sys.stderr, leave=False)
+    return tqdm(items, unit="doc", file=sys.stderr, leave=False, total=total)
+
+
+@dataclass(frozen=True)
+class RunState:
+    """What every document of a run shares; sent once to each worker (see audit.parallel)."""
+
+    glossary: object
+    config: AuditConfig
+    formats: tuple[str, ...]
+
+
+def audit_one(task, state: RunState):
+    """Read, audit and render one document: ``DocTask -> DocOutcome``.
+
+    Top-level and free of shared mutable state, so it runs the same in this
+    process, in a pool worker or on a Dask worker.  Returns rendered report
+    texts keyed by file suffix and a small summary; the caller writes them.
+    """
+    from .engine import audit_document
+    from .parallel import DocOutcome, DocSummary
+    from .report import RENDERERS
+
+    cfg = state.config
+    try:
+        doc = read_document(task.path, task.display)
+        ref_path = find_reference(cfg.reference, task.display)
+        reference = read_document(ref_path, str(ref_path)) if ref_path else None
+    except InputError as e:
+        return DocOutcome(task, error=str(e))
+    report = audit_document(doc, state.glossary, cfg, reference)
+    outputs = {RENDERERS[fmt][0]: RENDERERS[fmt][1](report) for fmt in state.formats}
+    return DocOutcome(task, outputs=outputs, summary=DocSummary.of(report, task.stem))
+
+
+def write_index(out: Path, summaries) -> None:
+    from .report.html import render_index
+
+    write_atomic(out / "index.html", render_index([s.index_entry() for s in summaries]))
