@@ -101,18 +101,35 @@ _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
 def word_diff(old: str, new: str) -> list[dict]:
-    """A word-level diff: ``[{"op": "equal"|"delete"|"insert", "text": ...}]``."""
+    """A word-level diff: ``[{"op": "equal"|"delete"|"insert", "text": ...}]``.
+
+    A lone word or space kept between two changes is folded into them, so a
+    swap reads as ``-Humphreys Camp +Camp Humphreys`` rather than as shards.
+    """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    out: list[dict] = []
+    blocks: list[list] = []  # [is_change, old text, new text]
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
-            out.append({"op": "equal", "text": "".join(a[i1:i2])})
+        blocks.append([tag != "equal", "".join(a[i1:i2]), "".join(b[j1:j2])])
+    for k in range(1, len(blocks) - 1):
+        if not blocks[k][0] and blocks[k - 1][0] and blocks[k + 1][0] and len(blocks[k][1].split()) <= 1:
+            blocks[k][0] = True
+    merged: list[list] = []
+    for blk in blocks:
+        if merged and merged[-1][0] and blk[0]:
+            merged[-1][1] += blk[1]
+            merged[-1][2] += blk[2]
+        else:
+            merged.append(list(blk))
+    out: list[dict] = []
+    for is_change, x, y in merged:
+        if not is_change:
+            out.append({"op": "equal", "text": x})
             continue
-        if tag in ("delete", "replace"):
-            out.append({"op": "delete", "text": "".join(a[i1:i2])})
-        if tag in ("insert", "replace"):
-            out.append({"op": "insert", "text": "".join(b[j1:j2])})
+        if x:
+            out.append({"op": "delete", "text": x})
+        if y:
+            out.append({"op": "insert", "text": y})
     return out
 
 
