@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import os
 import re
 from collections import Counter
 from pathlib import PurePath
@@ -122,14 +123,30 @@ def word_diff(old: str, new: str) -> list[dict]:
         else:
             merged.append(list(blk))
     out: list[dict] = []
+
+    def equal(text: str) -> None:
+        if not text:
+            return
+        if out and out[-1]["op"] == "equal":
+            out[-1]["text"] += text
+        else:
+            out.append({"op": "equal", "text": text})
+
     for is_change, x, y in merged:
         if not is_change:
-            out.append({"op": "equal", "text": x})
+            equal(x)
             continue
-        if x:
-            out.append({"op": "delete", "text": x})
-        if y:
-            out.append({"op": "insert", "text": y})
+        lead = len(os.path.commonprefix([x, y]))
+        lead = len(x[:lead]) - len(x[:lead].lstrip())  # only shared leading whitespace
+        trail = len(os.path.commonprefix([x[lead:][::-1], y[lead:][::-1]]))
+        tail = x[len(x) - trail:] if trail else ""
+        trail = len(tail) - len(tail.rstrip())
+        equal(x[:lead])
+        if x[lead:len(x) - trail]:
+            out.append({"op": "delete", "text": x[lead:len(x) - trail]})
+        if y[lead:len(y) - trail]:
+            out.append({"op": "insert", "text": y[lead:len(y) - trail]})
+        equal(x[len(x) - trail:])
     return out
 
 
