@@ -145,3 +145,15 @@ def apply(report: Report, known: Counter, max_errors: int = 0, min_score: Option
     extra["baseline"] = {"path": source, "accepted": len(accepted), "new": len(report.findings) - len(accepted),
                          "accepted_ids": accepted}
     return replace(report, errors=new_errors, passed=passed, extra=extra)
+
+
+def merge(texts: Iterable[str]) -> str:
+    """Merge per-document baselines (from :func:`dump`) into one file."""
+    entries = []
+    for t in texts:
+        entries += json.loads(t)["findings"]
+    entries.sort(key=lambda e: (e["document"], e["rule"], e["text"], e["context"]))
+    from . import __version__
+
+    return json.dumps({"schema": SCHEMA, "tool": f"audit {__version__}", "findings": entries},
+                      ensure_ascii=False, indent=2) + "\n"

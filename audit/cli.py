@@ -14,7 +14,7 @@ class ExitCode(enum.IntEnum):
     ERROR = 2  # usage, configuration, glossary or input error
 
 
-FORMATS = ("json", "html", "md")
+FORMATS = ("json", "html", "md", "sarif", "csv", "github")
 
 
 def _csv_list(value: str) -> list[str]:
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-glossary", action="store_true", help="run only the checks that need no glossary")
     run.add_argument("-r", "--reference", metavar="FILE|DIR", help="official reference text (a file, or a folder of files named like the documents)")
     run.add_argument("-o", "--out", metavar="DIR", default=None, help="report folder (default: reports/)")
-    run.add_argument("-f", "--format", type=_csv_list, default=None, metavar="LIST", help="report formats, comma-separated: json,html,md (default: json,html)")
+    run.add_argument("-f", "--format", type=_csv_list, default=None, metavar="LIST", help="report formats, comma-separated: json,html,md,sarif,csv,github (default: json,html); sarif and csv are one file per run (audit.sarif, findings.csv), github prints workflow annotations on stdout")
     run.add_argument("--select", type=_csv_list, default=None, metavar="CODES", help="only these rules (codes, code prefixes or names)")
     run.add_argument("--extend-select", type=_csv_list, default=None, metavar="CODES", help="add rules to the selection")
     run.add_argument("--ignore", type=_csv_list, default=None, metavar="CODES", help="skip these rules (codes, code prefixes or names)")
@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--glob", action="append", metavar="PATTERN", help="file patterns to take from folders (default: *.txt and *.md); repeatable")
     run.add_argument("--exit-zero", action="store_true", help="exit 0 even when documents fail the gate (input errors still exit 2)")
     run.add_argument("-q", "--quiet", action="store_true", help="no table, no progress bar")
+    run.add_argument("--write-baseline", metavar="FILE", default=None, help="write every current finding to a baseline file")
+    run.add_argument("--baseline", metavar="FILE", default=None, help="accept the findings listed in a baseline file: the gate fails only on new ones")
     run.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: the number of cores; small batches run in process); output is identical for any N")
     run.add_argument("--dask", metavar="ADDRESS", default=None, help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local[:N]' (needs the dask extra)")
 

@@ -90,6 +90,15 @@ def run_command(args) -> ExitCode:
     if cfg.reference and not Path(cfg.reference).exists():
         error(f"{cfg.reference}: reference not found")
         return ExitCode.ERROR
+    known = None
+    if getattr(args, "baseline", None):
+        from .baseline import BaselineError, load as load_baseline
+
+        try:
+            known = load_baseline(args.baseline)
+        except BaselineError as e:
+            error(str(e))
+            return ExitCode.ERROR
 
     out = Path(args.out or "reports")
     inputs, missing = collect_inputs(args.paths, args.glob or DEFAULT_GLOBS, exclude=[out])
@@ -106,7 +115,9 @@ def run_command(args) -> ExitCode:
 
     stems = output_stems([d for d, _ in inputs])
     tasks = [parallel.DocTask(d, str(p), stems[d]) for d, p in inputs]
-    state = RunState(glossary=glossary, config=cfg, formats=formats)
+    state = RunState(glossary=glossary, config=cfg, formats=formats, baseline=known,
+                     baseline_path=getattr(args, "baseline", None) or "", write_baseline=bool(getattr(args, "write_baseline", None)))
+    batch: dict[str, list[str]] = {}  # per-document parts of batch formats (SARIF, CSV, annotations, baseline)
     dask_address = getattr(args, "dask", None)
     try:
         if dask_address:
@@ -126,6 +137,9 @@ def run_command(args) -> ExitCode:
             continue
         try:
             for suffix, text in outcome.outputs.items():
+                if suffix.startswith("batch:"):
+                    batch.setdefault(suffix, []).append(text)
+                    continue
                 write_atomic(out / (outcome.task.stem + suffix), text)
         except OSError as e:
             error(f"{out}: cannot write report for {display}: {e.strerror or e}")
@@ -138,6 +152,14 @@ def run_command(args) -> ExitCode:
             write_index(out, rows)
         except OSError as e:
             error(f"{out}: cannot write index.html: {e.strerror or e}")
+            status = ExitCode.ERROR
+    from .report import finish_batch
+
+    for target, text in finish_batch(batch, out, getattr(args, "write_baseline", None)):
+        try:
+            sys.stdout.write(text) if target is None else write_atomic(target, text)
+        except OSError as e:
+            error(f"{target}: cannot write: {e.strerror or e}")
             status = ExitCode.ERROR
     if rows and not args.quiet:
         print(summary_table(rows))
@@ -164,6 +186,9 @@ class RunState:
     glossary: object
     config: AuditConfig
     formats: tuple[str, ...]
+    baseline: object = None  # Counter of accepted finding keys (audit.baseline), or None
+    baseline_path: str = ""
+    write_baseline: bool = False
 
 
 def audit_one(task, state: RunState):
@@ -175,7 +200,7 @@ def audit_one(task, state: RunState):
     """
     from .engine import audit_document
     from .parallel import DocOutcome, DocSummary
-    from .report import RENDERERS
+    from .report import render_outputs
 
     cfg = state.config
     try:
@@ -185,7 +210,11 @@ def audit_one(task, state: RunState):
     except InputError as e:
         return DocOutcome(task, error=str(e))
     report = audit_document(doc, state.glossary, cfg, reference)
-    outputs = {RENDERERS[fmt][0]: RENDERERS[fmt][1](report) for fmt in state.formats}
+    if state.baseline is not None:
+        from .baseline import apply as apply_baseline
+
+        report = apply_baseline(report, state.baseline, cfg.max_errors, cfg.min_score, state.baseline_path)
+    outputs = render_outputs(report, state.formats, state.write_baseline)
     return DocOutcome(task, outputs=outputs, summary=DocSummary.of(report, task.stem))
 
 

@@ -74,3 +74,58 @@ BATCH_RENDERERS: dict[str, tuple[Optional[str], Callable[[list[Report]], str]]] 
     "csv": ("findings.csv", _many("csv")),
     "github": (None, _many("github")),
 }
+
+
+BATCH_KEY = "batch:"  # key prefix of per-document parts that are merged once per batch
+
+
+def render_outputs(report: Report, formats, write_baseline: bool = False) -> dict[str, str]:
+    """Render one report for `audit run`: ``{suffix: text}`` for per-document files, and
+    ``{"batch:<fmt>": part}`` for the batch formats (and the baseline), merged by :func:`finish_batch`."""
+    out: dict[str, str] = {}
+    for fmt in formats:
+        if fmt in BATCH_RENDERERS:
+            out[BATCH_KEY + fmt] = _part(fmt, report)
+        else:
+            out[RENDERERS[fmt][0]] = RENDERERS[fmt][1](report)
+    if write_baseline:
+        from ..baseline import dump
+
+        out[BATCH_KEY + "baseline"] = dump([report])
+    return out
+
+
+def _part(fmt: str, report: Report) -> str:
+    if fmt == "sarif":
+        from .sarif import render
+    elif fmt == "csv":
+        from .csv import render
+    else:
+        from .github import render
+    return render(report)
+
+
+def finish_batch(parts: dict[str, list[str]], out_dir, baseline_path=None) -> list[tuple[object, str]]:
+    """Merge the batch parts collected from every document: ``[(path or None for stdout, text)]``."""
+    from pathlib import Path
+
+    result: list[tuple[object, str]] = []
+    for key, texts in parts.items():
+        fmt = key[len(BATCH_KEY):]
+        if fmt == "baseline":
+            if baseline_path:
+                from ..baseline import merge
+
+                result.append((Path(baseline_path), merge(texts)))
+            continue
+        name = BATCH_RENDERERS[fmt][0]
+        if fmt == "sarif":
+            from .sarif import merge as merge_sarif
+
+            text = merge_sarif(texts)
+        elif fmt == "csv":
+            text = texts[0].split("\r\n", 1)[0] + "\r\n" + "".join(t.split("\r\n", 1)[1] for t in texts)
+        else:
+            text = "".join(texts)
+        result.append((None if name is None else Path(out_dir) / name, text))
+    return result

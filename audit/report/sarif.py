@@ -132,3 +132,36 @@ def render_many(reports: list[Report]) -> str:
 
 def render(report: Report) -> str:
     return render_many([report])
+
+
+def merge(texts: list[str]) -> str:
+    """Merge single-run SARIF logs of this tool into one run (rules and artifacts re-indexed)."""
+    logs = [json.loads(t) for t in texts]
+    if not logs:
+        return render_many([])
+    runs = [lg["runs"][0] for lg in logs]
+    rules: dict[str, dict] = {}
+    for run in runs:
+        for r in run["tool"]["driver"]["rules"]:
+            rules.setdefault(r["id"], r)
+    codes = sorted(rules)
+    index = {c: i for i, c in enumerate(codes)}
+    artifacts, results, documents = [], [], []
+    for run in runs:
+        offset = len(artifacts)
+        artifacts += run["artifacts"]
+        documents += run.get("properties", {}).get("documents", [])
+        for res in run["results"]:
+            res["ruleIndex"] = index[res["ruleId"]]
+            for loc in res["locations"]:
+                loc["physicalLocation"]["artifactLocation"]["index"] += offset
+            for fix in res.get("fixes", ()):
+                for ch in fix["artifactChanges"]:
+                    ch["artifactLocation"]["index"] += offset
+            results.append(res)
+    merged = runs[0]
+    merged["tool"]["driver"]["rules"] = [rules[c] for c in codes]
+    merged["artifacts"] = artifacts
+    merged["results"] = results
+    merged["properties"] = {"documents": documents}
+    return json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [merged]}, ensure_ascii=False, indent=2) + "\n"
