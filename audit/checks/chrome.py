@@ -1,0 +1,357 @@
+"""Scraped page chrome: breadcrumbs, bylines and timestamps, share/subscribe lines,
+site navigation, cookie and legal banners.
+
+Detection is line-based: a line is chrome only when the *whole line* has the
+shape of a web-page element (short, no running sentence around it), so prose
+that mentions a date, the word "by", subscriptions or ``x > 5`` is left alone.
+Each finding covers the whole line and suggests deleting it (``suggestion=""``);
+the engine treats a paragraph whose lines are mostly chrome as page chrome and
+excludes its words from the evaluated word count.
+"""
+from __future__ import annotations
+
+import re
+
+from .registry import Example, checker, make_finding, rule
+
+_DELETE = "delete it (the suggestion is empty: remove the line)"
+
+_COMMON_DOC = """
+## Why it matters
+Text copied from a web page brings the page around the document with it.  The
+reader of the translation gets words that are not in the original document,
+and they distort word counts and scores.  MQM counts them as an addition.
+"""
+
+BREADCRUMB = rule(
+    code="CHROME001",
+    name="breadcrumb",
+    family="chrome",
+    summary="A breadcrumb or page-title trail ('Title> Site> Section', 'Home › News › Releases').",
+    severity="minor",
+    category="Accuracy/Addition",
+    fixable=True,
+    doc="""
+## What it checks
+A line made of short, capitalised segments joined by `>`, `›`, `»`, ` / ` or
+` | `: a breadcrumb (`Home › News › Press Releases`) or a scraped page title
+(`Joint Statement on X> Ministry of Foreign Affairs> Released`).  Three or more
+segments are needed, or two when one of them is a navigation word (`Home`,
+`News`, `Releases`...) or the separator is glued to the word before it
+(`Meeting> Released`).  Comparisons such as `x > 5` or `Quality > Speed` in a
+sentence are not breadcrumbs: every segment must start with a capital letter or
+a digit-led title, contain letters, and not end a sentence.
+""" + _COMMON_DOC + """
+## Example
+    Joint Statement of the 12th Strategic Dialogue> Ministry of Foreign Affairs> Released
+
+## Preferred
+    (the line deleted; keep the title as a heading if the document has none)
+""",
+    examples=(
+        Example("Home › News › Press Releases\n\nThe ministers met in Canberra.", ("CHROME001",), flagged="Home › News › Press Releases"),
+        Example("Joint Statement of the 12th Strategic Dialogue> Ministry of Foreign Affairs> Released\n\nThe talks were held.",
+                ("CHROME001",)),
+        Example("If x > 5 and y > 3, the Board > the Council in rank. Use and / or sparingly."),
+    ),
+)
+
+BYLINE = rule(
+    code="CHROME002",
+    name="byline-timestamp",
+    family="chrome",
+    summary="A scraped timestamp or byline line ('2021-12-08 12:45:19 By : Mr. steven zhang', 'Posted on ... by ...').",
+    severity="minor",
+    category="Accuracy/Addition",
+    fixable=True,
+    doc="""
+## What it checks
+A line that is only a posting stamp: a machine timestamp (`2021-12-08
+12:45:19`), optionally followed by `By : name`; `Posted on <date> by <name>`;
+`Published: <date>`, `Updated <date>`, `Last modified: <date>`; `By : <name>`;
+`By <Name> | <date>`.  A date inside a sentence ("On December 2, 2021, the
+meeting was held") and the word "by" in prose are never flagged.
+""" + _COMMON_DOC + """
+## Example
+    2021-12-08 12:45:19 By : Mr. steven zhang
+
+## Preferred
+    (the line deleted)
+""",
+    examples=(
+        Example("2019-06-03 09:12:44 By : Ms. jane roe\n\n1. The ministers met.", ("CHROME002",),
+                flagged="2019-06-03 09:12:44 By : Ms. jane roe"),
+        Example("Posted on March 3, 2020 by admin\n\nThe talks ended.", ("CHROME002",)),
+        Example("On December 2, 2021, the meeting was held in Seoul. It was chaired by the Minister.\n\n"
+                "The statement was published on 3 March 2020 by the Ministry."),
+    ),
+)
+
+SHARE = rule(
+    code="CHROME003",
+    name="share-subscribe",
+    family="chrome",
+    summary="A newsletter, sign-up, share, follow or print/e-mail line from the web page.",
+    severity="minor",
+    category="Accuracy/Addition",
+    fixable=True,
+    doc="""
+## What it checks
+A short line that is a call to action of the web page: `Subscribe to our
+newsletter`, `Sign up for email updates`, `Choose which ... products you want
+to send to your inbox`, `Enter your email address`, `Share this:`, `Share on
+Facebook`, `Follow us on Twitter`, `Print | Email`, `Like this: Like
+Loading...`.  The same words inside a sentence of the document ("States
+that subscribe to the treaty") are not flagged.
+""" + _COMMON_DOC + """
+## Example
+    Choose which Agency products you want to send to your inbox.
+
+## Preferred
+    (the line deleted)
+""",
+    examples=(
+        Example("The talks ended.\n\nSubscribe to our newsletter\n\nShare this:", ("CHROME003",),
+                flagged="Subscribe to our newsletter"),
+        Example("Choose which Agency products you want to send to your inbox.", ("CHROME003",)),
+        Example("States that subscribe to the treaty must share this information with the Council and follow up."),
+    ),
+)
+
+NAVIGATION = rule(
+    code="CHROME004",
+    name="site-navigation",
+    family="chrome",
+    summary="Site navigation left in the text: 'Read more', 'Back to top', 'Skip to main content', 'Next article', 'Tags:'.",
+    severity="minor",
+    category="Accuracy/Addition",
+    fixable=True,
+    doc="""
+## What it checks
+Navigation links of the page: a line that is only `Read more`, `Continue
+reading`, `Back to top`, `Skip to main content`, `Previous article`, `Next
+story`, `Related articles`, `You may also like`, `Download PDF`, `Tags: ...`,
+`Comments (3)`, `Leave a reply`, `Advertisement`; and `Read more` / `Continue
+reading` glued to the end of a paragraph.  Ordinary sentences that use these
+words ("He read more of the report") are not flagged.
+""" + _COMMON_DOC + """
+## Example
+    The ministers agreed to meet again next year. Read more »
+
+## Preferred
+    The ministers agreed to meet again next year.
+""",
+    examples=(
+        Example("The ministers agreed to meet again. Read more »", ("CHROME004",), flagged="Read more »"),
+        Example("The ministers met.\n\nBack to top", ("CHROME004",), flagged="Back to top"),
+        Example("He read more of the report and went back to the top of the page before the next article of the treaty."),
+    ),
+)
+
+LEGAL = rule(
+    code="CHROME005",
+    name="cookie-legal-banner",
+    family="chrome",
+    summary="A cookie banner or site legal line ('This website uses cookies...', 'Privacy Policy | Terms of Use', '© 2021 ... All rights reserved').",
+    severity="minor",
+    category="Accuracy/Addition",
+    fixable=True,
+    doc="""
+## What it checks
+Cookie consent banners (`This website uses cookies to ...`, `We use cookies
+...`, `Accept all cookies`, `Cookie settings`) and site footers (`Privacy
+Policy | Terms of Use`, `© 2021 Agency. All rights reserved.`, `Copyright ©
+...`).  The whole line is flagged only when it is short and has the shape of a
+banner; a document that discusses cookies or copyright in prose is not.
+""" + _COMMON_DOC + """
+## Example
+    We use cookies to improve your experience. By continuing, you accept our Cookie Policy.
+
+## Preferred
+    (the line deleted)
+""",
+    examples=(
+        Example("We use cookies to improve your experience on our website. Accept all cookies\n\nThe talks ended.",
+                ("CHROME005",)),
+        Example("© 2022 Ministry of Defence. All rights reserved.", ("CHROME005",)),
+        Example("The agreement protects copyright and requires websites to disclose how they use cookies to track users."),
+    ),
+)
+
+# --------------------------------------------------------------------------- patterns
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
+_DATE = (
+    rf"(?:{_WEEKDAY}?(?:"
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"  # 2021-12-08
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"  # 12/08/2021
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # December 8, 2021
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"  # 8 December 2021
+    r"))"
+)
+_TIME = r"(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)"
+_STAMP = rf"{_DATE}(?:\s*[,|·•@T-]?\s*{_TIME})?"
+_NAME = r"(?:[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,5})"
+_BY = rf"(?:[Bb]y|BY)\s*:?\s*{_NAME}"
+_SEP = r"\s*[|·•,–—-]?\s*"
+
+_BYLINE_RES = [
+    # 2021-12-08 12:45:19 [By : Mr. steven zhang]  (a machine timestamp: date plus clock time)
+    re.compile(rf"{_DATE}[ T]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:[AaPp][Mm]|[A-Z]{{2,4}}))?(?:{_SEP}{_BY})?"),
+    # Posted on March 3, 2021 by admin / Published: 12 March 2021 / Last updated: ... / Released 2021-12-08
+    re.compile(
+        r"(?:Posted|Published|Updated|Last\s+(?:updated|modified|edited)|Released|Modified|Created|Written|Date(?:d)?"
+        r"|Release\s+Date|Publication\s+date)(?:\s+on)?\s*:?\s*"
+        rf"{_STAMP}(?:{_SEP}{_BY})?",
+        re.I,
+    ),
+    # Posted by admin [on March 3, 2021]
+    re.compile(rf"(?:Posted|Written|Published)\s+{_BY}(?:{_SEP}(?:on\s+)?{_STAMP})?", re.I),
+    # By : Mr. steven zhang   (the " : " after By is the scraper's label, never prose)
+    re.compile(rf"(?:[Bb]y|BY)\s+:\s*{_NAME}"),
+    # By Jane Doe | March 3, 2021
+    re.compile(rf"(?:[Bb]y|BY)\s+{_NAME}\s*[|·•]\s*{_STAMP}"),
+    # March 3, 2021 | By Jane Doe
+    re.compile(rf"{_STAMP}\s*[|·•]\s*{_BY}"),
+]
+
+# share / subscribe / follow: the whole line must match
+_SHARE_RES = [re.compile(p, re.I) for p in (
+    r"(?:Subscribe|Sign\s+up|Register|Opt\s+in)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+(?:our|the|free|email|e-mail|daily|weekly|updates?|news|alerts?)\b[\w\s,'’&-]{0,60}[.!]?",
+    r"(?:Subscribe|Sign\s+up)(?:\s+(?:now|today|here))?[.!:]?",
+    r"Choose\s+which\s+[\w.\s-]{1,60}?\s+(?:products?|updates?|topics?|newsletters?|emails?|content)\s+you\s+(?:want|would\s+like)\s+to\s+(?:send\s+to|receive\s+in|get\s+in)\s+your\s+inbox\.?",
+    r"[\w\s,'’-]{0,60}\b(?:delivered|sent)\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox[.!]?",
+    r"(?:Enter|Type)\s+your\s+e-?mail(?:\s+address)?[\w\s,'’-]{0,60}[.:!]?",
+    r"(?:Get\s+)?(?:E-?mail|Newsletter)\s+(?:updates|alerts|sign[-\s]?up)[.!:]?",
+    r"Share\s+(?:this|on|via|to)\b[\w\s:,'’|/-]{0,60}",
+    r"Share(?:\s+(?:this|it))?\s*[:!]?",
+    r"(?:Follow|Like|Find|Connect\s+with)\s+us\s+on\s+[\w\s,'’&|/-]{1,60}[.!]?",
+    r"(?:Tweet|Email|E-mail|Print|Share|Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Telegram|X)"
+    r"(?:\s*[|/·•,]\s*(?:Tweet|Email|E-mail|Print|Share|Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Telegram|X))+",
+    r"(?:Print|Email|E-mail)\s+(?:this\s+)?(?:page|article|story|release)[.!]?",
+    r"Like\s+this:?\s*(?:Like\s+Loading\.*)?",
+)]
+
+_NAV_RES = [re.compile(p, re.I) for p in (
+    r"(?:Read|Learn|See|View)\s+(?:more|full\s+(?:story|article|text|release))(?:\s+(?:here|about\s+[\w\s-]{1,40}))?\s*[.:»›>→…]*",
+    r"Continue\s+reading(?:\s+[\w\s'’-]{1,40})?\s*[.:»›>→…]*",
+    r"(?:Back|Return|Go)\s+to\s+(?:top|the\s+top|home(?:page)?|main\s+menu|previous\s+page)\s*[.↑^]*",
+    r"Skip\s+to\s+(?:main\s+)?(?:content|navigation|main|search)\s*\.?",
+    r"(?:Previous|Next|Older|Newer)\s+(?:article|story|post|page|entry|item|release|news)s?\s*[:»›>→]?[\w\s,'’:-]{0,80}",
+    r"(?:Related|Recommended|Popular|Latest|More)\s+(?:articles?|stories|posts|links|news|content|releases|reading)\s*:?",
+    r"You\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)\s*:?",
+    r"Download\s+(?:the\s+)?(?:PDF|file|attachment|document)(?:\s*\([^)]{0,20}\))?\s*\.?",
+    r"(?:Tags|Tagged|Categories|Category|Filed\s+under|Topics|Keywords)\s*:\s*[^\r\n]{0,120}",
+    r"(?:\d+\s+)?Comments?\s*(?:\(\d+\)|:\s*\d+)?",
+    r"(?:Leave|Post|Add)\s+a\s+(?:comment|reply|response)\s*[.:]?",
+    r"Advertisement|Sponsored(?:\s+content)?|Click\s+here(?:\s+to\s+[\w\s'’-]{1,50})?[.!]?",
+)]
+# "Read more" / "Continue reading" glued to the end of a paragraph line
+_TRAILING_NAV = re.compile(
+    r"(?<=[.!?…”\"])[ \t]+((?:Read|Learn|See)\s+more|Continue\s+reading)[ \t]*[»›>→…]*[ \t]*$",
+    re.I | re.M,
+)
+
+_LEGAL_RES = [re.compile(p, re.I) for p in (
+    r"(?:This|Our)\s+(?:web\s*site|site|page)\s+uses\s+cookies\b[^\r\n]{0,240}",
+    r"We\s+(?:use|and\s+our\s+partners\s+use)\s+cookies\b[^\r\n]{0,240}",
+    r"(?:Accept|Reject|Allow|Decline)(?:\s+all)?\s+cookies\.?|Cookie\s+(?:settings|preferences|policy|consent)\.?",
+    r"(?:©|\(c\)|Copyright\s*©?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^\r\n]{0,100}?(?:All\s+rights\s+reserved\.?)?",
+    r"[^\r\n]{0,80}\bAll\s+rights\s+reserved\.?",
+    r"(?:Privacy(?:\s+Policy)?|Terms\s+(?:of\s+(?:Use|Service))?|Accessibility|Contact\s+Us|Sitemap|Site\s+Map|FOIA|Disclaimer)"
+    r"(?:\s*[|·•/]\s*(?:Privacy(?:\s+Policy)?|Terms\s+(?:of\s+(?:Use|Service))?|Accessibility|Contact\s+Us|Sitemap|Site\s+Map|FOIA|Disclaimer|Cookies?|Help|About\s+Us))+",
+)]
+
+#: navigation words that make a two-segment trail a breadcrumb
+_NAV_WORDS = frozenset({
+    "home", "news", "newsroom", "releases", "press releases", "released", "news releases", "press",
+    "articles", "blog", "stories", "transcripts", "speeches", "statements", "media", "publications",
+    "about", "about us", "contact", "features", "resources", "documents", "latest", "topics", "main",
+})
+_BREAD_SPLIT = re.compile(r"\s*[>›»]\s*|\s+/\s+|\s+\|\s+")
+_GLUED = re.compile(r"[^\W_.][>›»]\s")
+_SENTENCE_END = re.compile(r"[.!?;:,]$")
+_LINE = re.compile(r"[^\r\n]+")
+_BULLET = re.compile(r"^(?:[*•·‣◦–—-]|\d{1,3}[.)]|#{1,6})\s+")
+_ABBR_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Mr|Mrs|Ms|No)\.$")
+
+
+def _is_breadcrumb(line: str) -> bool:
+    if len(line) > 300 or not re.search(r"[>›»/|]", line):
+        return False
+    parts = [p.strip() for p in _BREAD_SPLIT.split(line)]
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    for p in parts:
+        words = p.split()
+        if len(words) > 15 or not re.search(r"[^\W\d_]", p):
+            return False
+        if not (p[0].isupper() or p[0].isdigit()):
+            return False
+        if _SENTENCE_END.search(p) and not _ABBR_END.search(p):
+            return False
+        if re.search(r"[=<>+*^]|\d\s*$", p) and not re.search(r"[^\W\d_]{2,}", p):
+            return False
+        if len(words) > 3 and not any(w[0].isupper() for w in words[1:]):
+            return False  # a running sentence, not a title
+    if len(parts) >= 3:
+        return True
+    return bool(_GLUED.search(line)) or any(p.lower() in _NAV_WORDS for p in parts)
+
+
+def _full(res, line: str) -> bool:
+    return any(r.fullmatch(line) for r in res)
+
+
+def _classify(line: str):
+    """The chrome rule a whole (bullet-stripped) line belongs to, or None."""
+    if not line or len(line) > 400:
+        return None
+    if _full(_BYLINE_RES, line):
+        return BYLINE
+    words = len(line.split())
+    if words <= 30 and _full(_LEGAL_RES, line):
+        return LEGAL
+    if words <= 25 and _full(_SHARE_RES, line):
+        return SHARE
+    if words <= 20 and _full(_NAV_RES, line):
+        return NAVIGATION
+    if _is_breadcrumb(line):
+        return BREADCRUMB
+    return None
+
+
+_MESSAGES = {
+    "CHROME001": "Breadcrumb or page-title trail scraped from the web page, not part of the document; ",
+    "CHROME002": "Timestamp or byline of the web page, not part of the document; ",
+    "CHROME003": "Newsletter, sign-up or sharing line of the web page, not part of the document; ",
+    "CHROME004": "Navigation link of the web page, not part of the document; ",
+    "CHROME005": "Cookie banner or site legal line, not part of the document; ",
+}
+
+
+@checker("chrome", [BREADCRUMB, BYLINE, SHARE, NAVIGATION, LEGAL])
+def check_chrome(doc, ctx):
+    for para in doc.paragraphs:
+        for m in _LINE.finditer(para.text):
+            raw = m.group(0)
+            line = raw.strip()
+            if not line:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            start = para.start + m.start() + lead
+            end = start + len(line)
+            bullet = _BULLET.match(line)
+            body = line[bullet.end():].strip() if bullet else line
+            r = _classify(body)
+            if r is not None:
+                yield make_finding(r, doc, start, end, _MESSAGES[r.code] + _DELETE + ".", suggestion="", confidence=0.9)
+                continue
+            t = _TRAILING_NAV.search(raw)
+            if t:
+                s = para.start + m.start() + t.start(1)
+                e = para.start + m.start() + len(raw.rstrip())
+                yield make_finding(NAVIGATION, doc, s, e, _MESSAGES["CHROME004"] + _DELETE.replace("line", "link") + ".",
+                                   suggestion="", confidence=0.85)

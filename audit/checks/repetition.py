@@ -1,0 +1,274 @@
+"""Repetition family: a word or a phrase written twice in a row, and "X and X" tautologies.
+
+Everything works on word tokens inside one paragraph: two tokens are adjacent
+when only whitespace (at most one line break) separates them, so punctuation
+("Thank you, thank you") always breaks a repetition.  Comparison ignores case.
+Clause-level near-repeats ("to enhance X capabilities to improve X
+capabilities") belong to the garble family, not here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .registry import Example, checker, make_finding, rule
+
+#: legitimate doubles ("had had", "that that", place names, interjections).
+#: Extend per project with ``[tool.audit.options.repetition] allow = [...]``.
+ALLOWED_DOUBLES = frozenset({
+    "had", "that", "is",  # "she had had enough", "he said that that was", "what it is is"
+    "bye", "night", "knock", "chop", "tut", "ha", "bang", "boo", "hush", "there",  # interjections / baby talk
+    "walla", "bora", "pago", "baden", "sing", "dum", "mahi", "baba", "cous", "tsetse", "aye",  # names, borrowings
+})
+
+#: words that legitimately frame themselves with "and"/"or" ("over and over", "time and time again").
+IDIOMATIC_COORDINATION = frozenset({
+    "again", "over", "on", "round", "around", "through", "out", "up", "down", "in", "off", "by",
+    "time", "neck", "more", "less", "fewer", "far", "back", "ever", "so", "such", "this", "that",
+    "here", "there", "now", "then", "day", "year", "week", "mile", "step",
+})
+
+REPEATED_WORD = rule(
+    code="REP001",
+    name="repeated-word",
+    family="repetition",
+    summary="The same word twice in a row ('the the', 'In-choul In-choul'), also across a line break.",
+    severity="minor",
+    category="Fluency/Grammar",
+    fixable=True,
+    doc="""
+## What it checks
+A word immediately followed by the same word, ignoring case, with only
+whitespace (at most one line break) between them: `the the`, `The the`,
+`In-choul In-choul`.  A run of three or more is one finding.  Numbers are never
+flagged (lists and tables repeat them), and a small allowlist of legitimate
+doubles is skipped: `had had`, `that that`, `is is`, `bye bye`, `night night`,
+place names such as `Walla Walla`, `Bora Bora`, `Pago Pago`, `Sing Sing`.
+A doubled capitalised word (a name such as `Xu Xu`) is reported with lower
+confidence, because some personal names really are doubled.
+
+## Why it matters
+Doubled words are a common trace of machine translation, of merged segments
+and of editing; a reader notices them at once.
+
+## Example
+    Vice Minister Kim In-choul In-choul met the the delegation.
+
+## Preferred
+    Vice Minister Kim In-choul met the delegation.
+
+## Options
+`[tool.audit.options.repetition] allow = ["word", ...]` adds words to the
+allowlist (case-insensitive).
+""",
+    examples=(
+        Example("Vice Minister Kim In-choul In-choul met the the delegation.", ("REP001",), flagged="In-choul In-choul"),
+        Example("They reviewed the\nthe plan.", ("REP001",), flagged="the\nthe"),
+        Example("She had had enough; he said that that was fine. Rows 1 1 2 3 and 10 10. Walla Walla is in Washington."),
+    ),
+)
+
+REPEATED_PHRASE = rule(
+    code="REP002",
+    name="repeated-phrase",
+    family="repetition",
+    summary="A phrase of two to six words immediately repeated ('the Minister the Minister').",
+    severity="minor",
+    category="Fluency/Grammar",
+    fixable=True,
+    doc="""
+## What it checks
+A sequence of two to six words immediately followed by the same sequence,
+ignoring case, with only whitespace between the copies: `the Minister the
+Minister`, `and effective and effective`, `in the in the`.  Three or more
+copies are one finding.  Phrases made only of numbers are skipped, and so are
+idioms such as `over and over and over`.
+
+## Why it matters
+Machine translation sometimes emits a phrase twice when it loses its place in
+the source sentence; the duplicate adds nothing and confuses the reader.
+
+## Example
+    The Minister the Minister reviewed the progress of the tasks.
+
+## Preferred
+    The Minister reviewed the progress of the tasks.
+""",
+    examples=(
+        Example("The Minister the Minister reviewed the progress.", ("REP002",), flagged="The Minister the Minister"),
+        Example("The Minister and the Secretary reviewed the progress. Thank you, thank you. It went on and on and on."),
+    ),
+)
+
+COORDINATED_DUPLICATE = rule(
+    code="REP003",
+    name="coordinated-duplicate",
+    family="repetition",
+    summary="The same word on both sides of 'and'/'or' ('more effective and effective').",
+    severity="minor",
+    category="Style/Awkward",
+    doc="""
+## What it checks
+A word coordinated with itself: `effective and effective`, `safe or safe`.
+Machine translation produces this when two different source words
+("efficient and effective") collapse into one English word.  Idiomatic
+intensifiers are not flagged: comparatives (`more and more`, `better and
+better`), plurals of extent (`years and years`), and fixed phrases (`over and
+over`, `time and time again`, `on and on`, `through and through`, `by and by`).
+A repeated phrase that REP002 already reports is left to REP002.
+
+## Why it matters
+The sentence says one thing twice and has usually lost one of the two
+meanings of the original.
+
+## Example
+    ...to coordinate the more effective and effective joint use of facilities...
+
+## Preferred
+    ...to coordinate the more efficient and effective joint use of facilities...
+""",
+    examples=(
+        Example("They sought the more effective and effective use of airspace.", ("REP003",), flagged="effective and effective"),
+        Example("Prices rose more and more; it got better and better, over and over, for years and years. Safe and effective."),
+    ),
+)
+
+# a word: letters/digits with inner hyphens or apostrophes ("In-choul", "don't", "U.S")
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+# what may separate two adjacent tokens of a repetition: spaces, at most one line break
+_GAP = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+def _tokens(text: str, base: int) -> list[_Tok]:
+    return [_Tok(base + m.start(), base + m.end(), m.group(0), m.group(0).casefold()) for m in _WORD.finditer(text)]
+
+
+def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
+    gap = text[a.end:b.start]
+    return bool(gap) and _GAP.fullmatch(gap) is not None
+
+
+def _numeric(key: str) -> bool:
+    return any(c.isdigit() for c in key)
+
+
+def _allowed(ctx) -> frozenset[str]:
+    extra = ctx.option("repetition", "allow", ()) or ()
+    if isinstance(extra, str):
+        extra = [extra]
+    return ALLOWED_DOUBLES | {str(w).casefold() for w in extra}
+
+
+@checker("repetition", [REPEATED_WORD, REPEATED_PHRASE, COORDINATED_DUPLICATE])
+def check_repetition(doc, ctx):
+    text = doc.text
+    allowed = _allowed(ctx)
+    for para in doc.paragraphs:
+        toks = _tokens(para.text, para.start)
+        adj = [_adjacent(text, toks[i], toks[i + 1]) for i in range(len(toks) - 1)]
+        yield from _repeated_words(doc, text, toks, adj, allowed)
+        phrases = list(_repeated_phrases(doc, toks, adj))
+        yield from (f for _, f in phrases)
+        yield from _coordinated(doc, toks, adj, [span for span, _ in phrases])
+
+
+def _repeated_words(doc, text, toks, adj, allowed):
+    i = 0
+    while i < len(toks) - 1:
+        t = toks[i]
+        j = i
+        while j < len(toks) - 1 and adj[j] and toks[j + 1].key == t.key:
+            j += 1
+        if j > i and not _numeric(t.key) and t.key not in allowed:
+            nxt = toks[i + 1]
+            # capitalised name-like doubles ("Xu Xu") may be real names
+            name_like = t.text[:1].isupper() and nxt.text[:1].isupper() and not t.text.isupper()
+            times = j - i + 1
+            msg = f"'{t.text}' is written {'twice' if times == 2 else f'{times} times'} in a row; keep one."
+            if name_like:
+                msg = f"'{t.text}' is written {'twice' if times == 2 else f'{times} times'} in a row; keep one unless the name really is doubled."
+            yield make_finding(
+                REPEATED_WORD, doc, t.start, toks[j].end, msg,
+                suggestion=t.text, confidence=0.7 if name_like else 0.95,
+            )
+        i = max(j, i + 1) if j > i else i + 1
+
+
+def _idiom_run(toks, i, n) -> bool:
+    """'over and over and over': a word framing itself with 'and'/'or'."""
+    if n != 2:
+        return False
+    a, b = toks[i].key, toks[i + 1].key
+    return (b in ("and", "or") and _idiomatic(toks[i].key)) or (a in ("and", "or") and _idiomatic(b))
+
+
+def _repeated_phrases(doc, toks, adj):
+    """Yield (span, finding) for n-grams (2..6 words) immediately repeated."""
+    i = 0
+    nt = len(toks)
+    while i < nt - 3:
+        hit = None
+        for n in range(2, 7):
+            if i + 2 * n > nt:
+                break
+            if not all(adj[i + k] for k in range(2 * n - 1)):
+                continue
+            first = [t.key for t in toks[i:i + n]]
+            if first != [t.key for t in toks[i + n:i + 2 * n]]:
+                continue
+            if len(set(first)) == 1 or all(_numeric(k) for k in first) or _idiom_run(toks, i, n):
+                continue
+            copies = 2
+            while i + (copies + 1) * n <= nt and all(adj[i + k] for k in range(copies * n - 1, (copies + 1) * n - 1)) \
+                    and [t.key for t in toks[i + copies * n:i + (copies + 1) * n]] == first:
+                copies += 1
+            hit = (n, copies)
+            break
+        if hit is None:
+            i += 1
+            continue
+        n, copies = hit
+        start, end = toks[i].start, toks[i + copies * n - 1].end
+        phrase = doc.text[toks[i].start:toks[i + n - 1].end]
+        f = make_finding(
+            REPEATED_PHRASE, doc, start, end,
+            f"The phrase '{phrase}' is written {'twice' if copies == 2 else f'{copies} times'} in a row; keep one.",
+            suggestion=phrase, confidence=0.9,
+        )
+        yield (start, end), f
+        i += copies * n
+
+
+def _idiomatic(key: str) -> bool:
+    if key in IDIOMATIC_COORDINATION or _numeric(key):
+        return True
+    # comparatives ("better and better", "closer and closer") and plurals of extent ("years and years")
+    if len(key) > 4 and key.endswith("er"):
+        return True
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
+        return True
+    return False
+
+
+def _coordinated(doc, toks, adj, taken):
+    for i in range(len(toks) - 2):
+        a, conj, b = toks[i], toks[i + 1], toks[i + 2]
+        if conj.key not in ("and", "or") or a.key != b.key or not (adj[i] and adj[i + 1]):
+            continue
+        if _idiomatic(a.key) or len(a.key) < 3 or a.text[:1].isupper():
+            continue
+        if any(s <= a.start and b.end <= e for s, e in taken):
+            continue
+        yield make_finding(
+            COORDINATED_DUPLICATE, doc, a.start, b.end,
+            f"'{a.text}' is coordinated with itself ('{conj.text}'); one of the two words was probably meant to differ.",
+            suggestion=None, confidence=0.75,
+        )
