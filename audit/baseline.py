@@ -3,14 +3,15 @@
 A finding's key is ``(document stem, rule, matched text, context)`` where
 *context* is a hash of the normalised words around the span inside its
 paragraph (up to ``CONTEXT_WORDS`` on each side, whitespace collapsed,
-case-folded).  The key therefore survives edits to other paragraphs, renumbered
-paragraphs, re-wrapped lines and moved folders; it changes when the flagged text
-or its immediate surroundings change, and the finding comes back as new.
+case-folded, the paragraph's own number left out).  The key therefore
+survives edits to other paragraphs, renumbered paragraphs, re-wrapped lines
+and moved folders; it changes when the flagged text or its immediate
+surroundings change, and the finding comes back as new.
 Identical keys are counted, so a baseline that accepted one occurrence does
 not hide a second one.
 
-``load`` and ``dump`` do the file I/O; ``key_counts``, ``finding_key`` and
-``apply`` are pure.
+Only ``load`` touches the file system; ``dump``/``parse``/``merge`` convert
+text and ``finding_key``/``apply`` are pure.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ SCHEMA = "audit-baseline/1"
 CONTEXT_WORDS = 4
 
 _WORDS = re.compile(r"\S+")
+_NUMBERING = re.compile(r"^\s*\d{1,4}[.)](?=\s)")
 
 
 class BaselineError(Exception):
@@ -43,7 +45,7 @@ def context_of(report: Report, f: Finding) -> str:
     para = next((p for p in report.document.paragraphs if p.id == f.paragraph), None)
     if para is None:
         para = report.document.paragraph_at(f.start)
-    before = para.text[: max(0, f.start - para.start)]
+    before = _NUMBERING.sub("", para.text[: max(0, f.start - para.start)], count=1)  # renumbering is no change
     after = para.text[max(0, f.end - para.start):]
     left = _WORDS.findall(before)[-CONTEXT_WORDS:]
     right = _WORDS.findall(after)[:CONTEXT_WORDS]
