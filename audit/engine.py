@@ -132,6 +132,11 @@ def build_report(doc: Document, findings: list[Finding], ctx: Context) -> Report
     by_sev = {s.value: 0 for s in (Severity.MINOR, Severity.MAJOR, Severity.CRITICAL)}
     by_sev.update(Counter(f.severity.value for f in findings))
     by_cat = dict(sorted(Counter(f.category for f in findings).items()))
+    extra: dict = {}
+    if ctx.reference is not None:  # paragraph metrics + summary.reference (audit/reference.py)
+        from .reference import annotate
+
+        results, extra = annotate(results, doc, ctx.reference, cfg.options.get("reference"))
     return Report(
         document=doc,
         findings=tuple(findings),
@@ -146,6 +151,7 @@ def build_report(doc: Document, findings: list[Finding], ctx: Context) -> Report
         signature=signature(ctx.glossary, cfg, ctx.reference),
         by_severity=by_sev,
         by_category=by_cat,
+        extra=extra,
     )
 
 
