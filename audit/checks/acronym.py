@@ -139,7 +139,8 @@ defines with `Expansion (ACRONYM)` or `ACRONYM (Expansion)`, that the glossary d
 not list, and that is not universally known.  Only the first use is reported.  The
 rule applies to documents that follow the define-on-first-use convention, i.e. that
 define at least one acronym themselves; news-style text that defines none is left
-alone.  Roman numerals and all-capital headings are skipped.
+alone.  Roman numerals, all-capital headings and two-letter acronyms (too often
+generic: TV, QC, FM) are skipped.
 
 ## Why it matters
 An acronym that is never expanded, and that the terminology team does not know, is
@@ -155,7 +156,7 @@ either an unexplained term for the reader or an acronym invented by the translat
 `[tool.audit.options.acronym] known = ["SCM", "MCM"]` adds acronyms that need no
 expansion.  Built in: UN, US, USA, UK, EU, NATO, COVID, AI, DC, HQ, GDP, CEO, TV,
 ID, OK, AM, PM, R&D.  `require_definitions = false` reports undefined acronyms even
-in documents that define none.
+in documents that define none; `min_length = 2` also reports two-letter acronyms.
 """,
     examples=(
         Example("The Combined Forces Command (CFC) reported to the SCM.", ("ACR003",), flagged="SCM"),
@@ -377,6 +378,9 @@ def _preceding_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     head = text[lo:pos]
     cut = 0
     for m in _STOP.finditer(head):
+        # a comma inside a Title-Case list does not stop a name: "Construction, Forestry, Mining"
+        if m.group(0) == "," and re.search(r"\b[A-Z][\w'’-]*$", head[: m.start()]) and re.match(r"\s+[A-Z]", head[m.end():]):
+            continue
         # an abbreviation period (U.S., Korea-U.S.) does not stop the clause
         if m.group(0) == "." and re.search(r"(?:\b[A-Z]\.)+$", head[: m.end()]) and not re.match(r"\.\s+[A-Z][a-z]", head[m.start():]):
             continue
@@ -463,9 +467,10 @@ def find_definitions(text: str) -> list[Definition]:
 
 
 def looks_like_definition(d: Definition) -> bool:
+    """Enough letters found, at a small enough cost, to read the words as an expansion."""
     letters = acronym_letters(d.acronym) or ""
     n = len(letters)
-    return d.matched >= max(2, math.ceil(0.6 * n))
+    return d.matched >= max(2, math.ceil(0.6 * n)) and d.cost <= max(1, n // 2)
 
 
 def _glossary_index(glossary) -> dict[str, list]:
@@ -562,14 +567,18 @@ def check_acronyms(doc, ctx):
             )
 
     # ACR003 / ACR005 -------------------------------------------------------------
-    defined_at: dict[str, int] = {}
+    defined_at: dict[str, int] = {}  # real definitions (for ACR005)
+    introduced: set[str] = set()  # any "(ACR)", even with a wrong or no expansion (for ACR003)
     def_ranges = []
-    for d in defs:  # any "(ACR)" introduces the acronym, even with a wrong expansion
-        defined_at.setdefault(d.key, d.acr_start)
+    for d in defs:
+        introduced.add(d.key)
+        if d.cost == 0 and d.matched or looks_like_definition(d):
+            defined_at.setdefault(d.key, d.acr_start)
         def_ranges.append((d.acr_start, d.acr_end))
     if not defs and ctx.option(FAMILY, "require_definitions", True):
         return
     known_extra = {str(k) for k in ctx.option(FAMILY, "known", []) or []}
+    min_len = int(ctx.option(FAMILY, "min_length", 3))
     reported: set[str] = set()
     for m in _ACR_USE.finditer(text):
         acr = m.group(1)
@@ -590,7 +599,9 @@ def check_acronyms(doc, ctx):
             else:
                 reported.add(acr)
             continue
-        if acr in KNOWN or acr in known_extra or acr in gl_index:
+        if acr in introduced or acr in KNOWN or acr in known_extra or acr in gl_index:
+            continue
+        if len(acronym_letters(acr) or "") < min_len:
             continue
         reported.add(acr)
         yield make_finding(
@@ -601,9 +612,9 @@ def check_acronyms(doc, ctx):
 
 
 def _shouting(text: str, pos: int) -> bool:
-    """Is ``pos`` inside an all-capitals line or heading?"""
-    ls = text.rfind("\n", 0, pos) + 1
+    """Is ``pos`` inside an all-capitals heading (judged on the 80 characters around it)?"""
+    ls = max(text.rfind("\n", 0, pos) + 1, pos - 40)
     le = text.find("\n", pos)
-    line = text[ls: le if le >= 0 else len(text)]
-    letters = [c for c in line if c.isalpha()]
+    le = min(le if le >= 0 else len(text), pos + 40)
+    letters = [c for c in text[ls:le] if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 7

@@ -1,0 +1,161 @@
+"""False alarms on clean prose: run every glossary-free rule over edited English text.
+
+The corpus is the Lee background corpus (300 Australian Broadcasting Corporation news
+articles, about 60,000 words of professionally edited English) that ships as test
+data inside the ``gensim`` wheel (``gensim/test/test_data/lee_background.cor``).
+Only the file is read; gensim itself is never imported.  Every finding on this text
+counts as a false alarm.
+
+    python benchmarks/false_alarms.py                 # print the table
+    python benchmarks/false_alarms.py --show GARB001  # print the findings of one rule
+    python benchmarks/false_alarms.py --write-results # also update benchmarks/RESULTS.md
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import platform
+import sys
+import time
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Optional
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from audit.checks import registry  # noqa: E402
+from audit.config import AuditConfig  # noqa: E402
+from audit.document import count_words, make_document  # noqa: E402
+from audit.engine import Context, run_checks  # noqa: E402
+from audit.glossary import Glossary  # noqa: E402
+
+CORPUS_PACKAGE = "gensim"
+CORPUS_FILE = ("test", "test_data", "lee_background.cor")
+SECTION = "## False alarms on clean prose"
+
+
+def corpus_path() -> Optional[Path]:
+    """The corpus file inside the installed package, or None (without importing it)."""
+    spec = importlib.util.find_spec(CORPUS_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]).joinpath(*CORPUS_FILE)
+    return path if path.is_file() else None
+
+
+def load_corpus() -> Optional[list[str]]:
+    """One document per article (one article per line), or None if the package is absent."""
+    path = corpus_path()
+    if path is None:
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip()]
+
+
+def measure(docs: list[str], select=()) -> dict:
+    """Run every glossary-free rule (or ``select``) over each document separately."""
+    registry.load_all()
+    ctx = Context(Glossary(), AuditConfig(select=tuple(select)))
+    counts: Counter = Counter()
+    findings = []
+    words = 0
+    for i, text in enumerate(docs):
+        doc = make_document(text, f"lee_background.cor:{i + 1}")
+        words += count_words(text)
+        for f in run_checks(doc, ctx):
+            counts[f.rule] += 1
+            findings.append((doc, f))
+    ran = sorted(
+        code
+        for chk in registry.CHECKERS
+        if not chk.needs_glossary
+        for code in chk.rules
+        if ctx.config.is_selected(code, registry.RULES[code].name)
+    )
+    return {"words": words, "docs": len(docs), "counts": counts, "rules": ran, "findings": findings}
+
+
+def per_10k(n: int, words: int) -> float:
+    return 10000.0 * n / words if words else 0.0
+
+
+def table(result: dict, fmt: str = "github") -> str:
+    from tabulate import tabulate
+
+    words = result["words"]
+    rows = []
+    for code in result["rules"]:
+        n = result["counts"].get(code, 0)
+        rows.append([code, registry.RULES[code].name, n, words, f"{per_10k(n, words):.2f}"])
+    total = sum(result["counts"].values())
+    rows.append(["all", f"{len(result['rules'])} rules", total, words, f"{per_10k(total, words):.2f}"])
+    return tabulate(rows, headers=["rule", "name", "findings on clean text", "words", "false alarms / 10k words"],
+                    tablefmt=fmt)
+
+
+def write_results(result: dict, seconds: float, path: Path) -> None:
+    """Replace (or append) this benchmark's section of RESULTS.md, leaving the others alone."""
+    body = "\n".join([
+        SECTION,
+        "",
+        f"Corpus: Lee background corpus, `{CORPUS_PACKAGE}/{'/'.join(CORPUS_FILE)}` "
+        f"({result['docs']} news articles audited as separate documents, {result['words']} words, "
+        "professionally edited English). Every finding counts as a false alarm. "
+        "Glossary-free rules only (rules that need a glossary do not run without one).",
+        "",
+        f"Command: `python benchmarks/false_alarms.py --write-results`  ",
+        f"Date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}  ",
+        f"Machine: {platform.machine()}, {_cpus()} cores, Python {platform.python_version()}, "
+        f"{platform.system()}; run time {seconds:.1f} s",
+        "",
+        table(result),
+        "",
+    ])
+    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    start = old.find(SECTION)
+    if start < 0:
+        new = old.rstrip("\n") + "\n\n" + body
+    else:
+        nxt = old.find("\n## ", start + len(SECTION))
+        new = old[:start] + body + (old[nxt + 1:] if nxt >= 0 else "")
+    path.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def _cpus() -> int:
+    import os
+
+    return os.cpu_count() or 1
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--select", action="append", default=[], help="rule code or prefix (repeatable)")
+    ap.add_argument("--show", metavar="RULE", help="print each finding of this rule with its context")
+    ap.add_argument("--write-results", action="store_true", help="update the section in benchmarks/RESULTS.md")
+    args = ap.parse_args(argv)
+    docs = load_corpus()
+    if docs is None:
+        print(f"corpus not found: pip install {CORPUS_PACKAGE} (its wheel ships {'/'.join(CORPUS_FILE)})",
+              file=sys.stderr)
+        return 2
+    t0 = time.perf_counter()
+    result = measure(docs, args.select)
+    seconds = time.perf_counter() - t0
+    print(table(result))
+    print(f"\n{result['docs']} documents, {result['words']} words, {seconds:.1f} s")
+    if args.show:
+        for doc, f in result["findings"]:
+            if f.rule == args.show.upper():
+                ctx = doc.text[max(0, f.start - 60):f.end + 60].replace("\n", " ")
+                print(f"\n{doc.path} {f.rule} [{f.text}] {f.message}\n    ...{ctx}...")
+    if args.write_results:
+        write_results(result, seconds, ROOT / "benchmarks" / "RESULTS.md")
+        print("updated benchmarks/RESULTS.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
