@@ -4,6 +4,7 @@ site navigation, cookie and legal banners.
 Detection is line-based: a line is chrome only when the *whole line* has the
 shape of a web-page element (short, no running sentence around it), so prose
 that mentions a date, the word "by", subscriptions or ``x > 5`` is left alone.
+Lines inside Markdown code blocks are skipped; a Markdown heading is structure.
 Each finding covers the whole line and suggests deleting it (``suggestion=""``);
 the engine treats a paragraph whose lines are mostly chrome as page chrome and
 excludes its words from the evaluated word count.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .registry import Example, checker, make_finding, rule
+from .repetition import code_spans
 
 _DELETE = "delete it (the suggestion is empty: remove the line)"
 
@@ -217,6 +219,8 @@ _BYLINE_RES = [
     re.compile(rf"{_STAMP}\s*[|·•]\s*{_BY}"),
 ]
 
+_SOCIAL = (r"(?:Twitter|X|Facebook|Instagram|LinkedIn|YouTube|Flickr|TikTok|Threads|Weibo|WeChat|Telegram|Mastodon"
+           r"|Bluesky|social\s+media|(?:the\s+)?socials)")
 # share / subscribe / follow: the whole line must match
 _SHARE_RES = [re.compile(p, re.I) for p in (
     r"(?:Subscribe|Sign\s+up|Register|Opt\s+in)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+(?:our|the|free|email|e-mail|daily|weekly|updates?|news|alerts?)\b[\w\s,'’&-]{0,60}[.!]?",
@@ -227,7 +231,7 @@ _SHARE_RES = [re.compile(p, re.I) for p in (
     r"(?:Get\s+)?(?:E-?mail|Newsletter)\s+(?:updates|alerts|sign[-\s]?up)[.!:]?",
     r"Share\s+(?:this|on|via|to)\b[\w\s:,'’|/-]{0,60}",
     r"Share(?:\s+(?:this|it))?\s*[:!]?",
-    r"(?:Follow|Like|Find|Connect\s+with)\s+us\s+on\s+[\w\s,'’&|/-]{1,60}[.!]?",
+    rf"(?:Follow|Like|Find|Connect\s+with)\s+us(?:\s+on)?\s+{_SOCIAL}(?:\s*(?:,|and|&|\||/|or)\s*{_SOCIAL})*\s*[.!]?",
     r"(?:Tweet|Email|E-mail|Print|Share|Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Telegram|X)"
     r"(?:\s*[|/·•,]\s*(?:Tweet|Email|E-mail|Print|Share|Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Telegram|X))+",
     r"(?:Print|Email|E-mail)\s+(?:this\s+)?(?:page|article|story|release)[.!]?",
@@ -243,7 +247,7 @@ _NAV_RES = [re.compile(p, re.I) for p in (
     r"(?:Related|Recommended|Popular|Latest|More)\s+(?:articles?|stories|posts|links|news|content|releases|reading)\s*:?",
     r"You\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)\s*:?",
     r"Download\s+(?:the\s+)?(?:PDF|file|attachment|document)(?:\s*\([^)]{0,20}\))?\s*\.?",
-    r"(?:Tags|Tagged|Categories|Category|Filed\s+under|Topics|Keywords)\s*:\s*[^\r\n]{0,120}",
+    r"(?:Tags|Tagged|Categories|Category|Filed\s+under|Topics|Keywords)\s*:\s*\S[^\r\n]{0,120}",
     r"(?:\d+\s+)?Comments?\s*(?:\(\d+\)|:\s*\d+)?",
     r"(?:Leave|Post|Add)\s+a\s+(?:comment|reply|response)\s*[.:]?",
     r"Advertisement|Sponsored(?:\s+content)?|Click\s+here(?:\s+to\s+[\w\s'’-]{1,50})?[.!]?",
@@ -258,7 +262,7 @@ _LEGAL_RES = [re.compile(p, re.I) for p in (
     r"(?:This|Our)\s+(?:web\s*site|site|page)\s+uses\s+cookies\b[^\r\n]{0,240}",
     r"We\s+(?:use|and\s+our\s+partners\s+use)\s+cookies\b[^\r\n]{0,240}",
     r"(?:Accept|Reject|Allow|Decline)(?:\s+all)?\s+cookies\.?|Cookie\s+(?:settings|preferences|policy|consent)\.?",
-    r"(?:©|\(c\)|Copyright\s*©?)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^\r\n]{0,100}?(?:All\s+rights\s+reserved\.?)?",
+    r"(?:©|\(c\)|Copyright\s*(?:©|\(c\)))\s*\d{4}(?:\s*[-–]\s*(?:\d{4}|present|now))?\b[^\r\n]{0,100}",
     r"[^\r\n]{0,80}\bAll\s+rights\s+reserved\.?",
     r"(?:Privacy(?:\s+Policy)?|Terms\s+(?:of\s+(?:Use|Service))?|Accessibility|Contact\s+Us|Sitemap|Site\s+Map|FOIA|Disclaimer)"
     r"(?:\s*[|·•/]\s*(?:Privacy(?:\s+Policy)?|Terms\s+(?:of\s+(?:Use|Service))?|Accessibility|Contact\s+Us|Sitemap|Site\s+Map|FOIA|Disclaimer|Cookies?|Help|About\s+Us))+",
@@ -270,23 +274,27 @@ _NAV_WORDS = frozenset({
     "articles", "blog", "stories", "transcripts", "speeches", "statements", "media", "publications",
     "about", "about us", "contact", "features", "resources", "documents", "latest", "topics", "main",
 })
-_BREAD_SPLIT = re.compile(r"\s*[>›»]\s*|\s+/\s+|\s+\|\s+")
+_BREAD_SPLIT = re.compile(r"\s*(?<![-=<])[>›»]\s*|\s+/\s+|\s+\|\s+")
+_ARROW_OR_TAG = re.compile(r"[-=]>|<")
 _GLUED = re.compile(r"[^\W_.][>›»]\s")
 _SENTENCE_END = re.compile(r"[.!?;:,]$")
 _LINE = re.compile(r"[^\r\n]+")
-_BULLET = re.compile(r"^(?:[*•·‣◦–—-]|\d{1,3}[.)]|#{1,6})\s+")
+_BULLET = re.compile(r"^(?:[*•·‣◦–—-]|\d{1,3}[.)])\s+")  # not '#': a Markdown heading is structure
 _ABBR_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Mr|Mrs|Ms|No)\.$")
 
 
 def _is_breadcrumb(line: str) -> bool:
-    if len(line) > 300 or not re.search(r"[>›»/|]", line):
-        return False
+    if len(line) > 300 or not re.search(r"[>›»/|]", line) or _ARROW_OR_TAG.search(line):
+        return False  # arrows ("A -> B") and markup or comparisons with '<' are not trails
     parts = [p.strip() for p in _BREAD_SPLIT.split(line)]
     if len(parts) < 2 or any(not p for p in parts):
         return False
+    nav = any(p.lower() in _NAV_WORDS for p in parts)
+    if not re.search(r"[>›»]", line) and not nav:
+        return False  # "Autocompletion / Goto / Documentation" is a heading, not a trail
     for p in parts:
         words = p.split()
-        if len(words) > 15 or not re.search(r"[^\W\d_]", p):
+        if len(words) > 15 or not re.search(r"[^\W\d_]{2}", p):
             return False
         if not (p[0].isupper() or p[0].isdigit()):
             return False
@@ -298,7 +306,7 @@ def _is_breadcrumb(line: str) -> bool:
             return False  # a running sentence, not a title
     if len(parts) >= 3:
         return True
-    return bool(_GLUED.search(line)) or any(p.lower() in _NAV_WORDS for p in parts)
+    return bool(_GLUED.search(line)) or nav
 
 
 def _full(res, line: str) -> bool:
@@ -334,8 +342,11 @@ _MESSAGES = {
 
 @checker("chrome", [BREADCRUMB, BYLINE, SHARE, NAVIGATION, LEGAL])
 def check_chrome(doc, ctx):
+    code = code_spans(doc.text)
     for para in doc.paragraphs:
         for m in _LINE.finditer(para.text):
+            if code and any(s <= para.start + m.start() < e for s, e in code):
+                continue  # a line of a Markdown code block
             raw = m.group(0)
             line = raw.strip()
             if not line:

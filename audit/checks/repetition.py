@@ -45,7 +45,11 @@ flagged (lists and tables repeat them), and a small allowlist of legitimate
 doubles is skipped: `had had`, `that that`, `is is`, `bye bye`, `night night`,
 place names such as `Walla Walla`, `Bora Bora`, `Pago Pago`, `Sing Sing`.
 A doubled capitalised word (a name such as `Xu Xu`) is reported with lower
-confidence, because some personal names really are doubled.
+confidence, because some personal names really are doubled.  Layout is not
+prose: Markdown code (fenced blocks, `inline code`), words separated by more
+than three spaces (table columns), a line break followed by an indent, a
+capitalised heading alone on its line, and `threshold THRESHOLD`-style
+metavariables are skipped.
 
 ## Why it matters
 Doubled words are a common trace of machine translation, of merged segments
@@ -114,7 +118,8 @@ Machine translation produces this when two different source words
 ("efficient and effective") collapse into one English word.  Idiomatic
 intensifiers are not flagged: comparatives (`more and more`, `better and
 better`), plurals of extent (`years and years`), and fixed phrases (`over and
-over`, `time and time again`, `on and on`, `through and through`, `by and by`).
+over`, `time and time again`, `on and on`, `through and through`, `by and by`),
+`may or may not`, and capitalised names (`Johnson and Johnson`).
 A repeated phrase that REP002 already reports is left to REP002.
 
 ## Why it matters
@@ -133,10 +138,13 @@ meanings of the original.
     ),
 )
 
-# a word: letters/digits with inner hyphens or apostrophes ("In-choul", "don't", "U.S")
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-# what may separate two adjacent tokens of a repetition: spaces, at most one line break
-_GAP = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)?[ \t\u00a0]*")
+# a word: letters/digits/underscores with inner hyphens or apostrophes ("In-choul", "don't", "stmt_list")
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# what may separate two adjacent tokens of a repetition: 1-3 spaces, or one line break.
+# Wider gaps are layout (table columns, CLI help); a line break followed by an indent
+# (a tab or 3+ spaces) is layout too (code, tables, verse), not wrapped prose.
+_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]{0,3}(?:\r\n|\r|\n)[ \u00a0]{0,2}")
+_MARKUP = re.compile(r"[\s#*_`>|=~:.\-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +157,24 @@ class _Tok:
 
 def _tokens(text: str, base: int) -> list[_Tok]:
     return [_Tok(base + m.start(), base + m.end(), m.group(0), m.group(0).casefold()) for m in _WORD.finditer(text)]
+
+
+_FENCE = re.compile(
+    r"^[ \t]*(```|~~~)(?![`~])[ \t]*[\w+.-]*[ \t]*\r?\n.*?^[ \t]*\1[ \t]*$"  # a closed fenced block
+    r"|(?<!`)`[^`\r\n]+`(?!`)",  # `inline code` (not RST ``literal`` pairs)
+    re.M | re.S,
+)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Markdown code: fenced blocks and `inline code` (quoted code repeats words on purpose)."""
+    if "`" not in text and "~~~" not in text:
+        return []
+    return [m.span() for m in _FENCE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
@@ -171,8 +197,9 @@ def _allowed(ctx) -> frozenset[str]:
 def check_repetition(doc, ctx):
     text = doc.text
     allowed = _allowed(ctx)
+    code = code_spans(text)
     for para in doc.paragraphs:
-        toks = _tokens(para.text, para.start)
+        toks = [t for t in _tokens(para.text, para.start) if not _inside(code, t.start)]
         adj = [_adjacent(text, toks[i], toks[i + 1]) for i in range(len(toks) - 1)]
         yield from _repeated_words(doc, text, toks, adj, allowed)
         phrases = list(_repeated_phrases(doc, toks, adj))
@@ -187,7 +214,7 @@ def _repeated_words(doc, text, toks, adj, allowed):
         j = i
         while j < len(toks) - 1 and adj[j] and toks[j + 1].key == t.key:
             j += 1
-        if j > i and not _numeric(t.key) and t.key not in allowed:
+        if j > i and not _numeric(t.key) and t.key not in allowed and not _layout_double(text, t, toks[i + 1]):
             nxt = toks[i + 1]
             # capitalised name-like doubles ("Xu Xu") may be real names
             name_like = t.text[:1].isupper() and nxt.text[:1].isupper() and not t.text.isupper()
@@ -200,6 +227,21 @@ def _repeated_words(doc, text, toks, adj, allowed):
                 suggestion=t.text, confidence=0.7 if name_like else 0.95,
             )
         i = max(j, i + 1) if j > i else i + 1
+
+
+def _layout_double(text: str, a: _Tok, b: _Tok) -> bool:
+    """Not a typo: 'threshold THRESHOLD' (a metavariable), or a one-word line such as a
+    heading or label ('Scorers' above 'Scorers in RapidFuzz...')."""
+    if len(a.text) > 1 and len(b.text) > 1 and (
+        (a.text.isupper() and b.text.islower()) or (a.text.islower() and b.text.isupper())
+    ):
+        return True
+    gap = text[a.end:b.start]
+    if "\n" in gap or "\r" in gap:
+        line_start = max(text.rfind("\n", 0, a.start), text.rfind("\r", 0, a.start)) + 1
+        if _MARKUP.fullmatch(text[line_start:a.start]) and not a.text.islower():
+            return True  # a heading or label alone on its line ("the" alone is still a typo)
+    return False
 
 
 def _idiom_run(toks, i, n) -> bool:
@@ -265,6 +307,8 @@ def _coordinated(doc, toks, adj, taken):
             continue
         if _idiomatic(a.key) or len(a.key) < 3 or a.text[:1].isupper():
             continue
+        if i + 3 < len(toks) and adj[i + 2] and toks[i + 3].key == "not":
+            continue  # "may or may not", "is or is not"
         if any(s <= a.start and b.end <= e for s, e in taken):
             continue
         yield make_finding(
