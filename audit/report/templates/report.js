@@ -84,19 +84,26 @@
       head.appendChild(code);
       head.appendChild(doc.createTextNode(" " + c.dataset.severity + " · " + c.dataset.category));
       box.appendChild(head);
-      var msg = c.querySelector(".msg");
-      var line = doc.createElement("div");
-      line.textContent = msg ? msg.textContent : "";
-      box.appendChild(line);
+      var orig = c.querySelector(".orig, .quote");
       var sug = c.querySelector(".suggestion");
+      var change = doc.createElement("div");
+      if (orig) {
+        var o = doc.createElement(sug ? "del" : "span");
+        o.textContent = orig.textContent;
+        change.appendChild(o);
+      }
       if (sug) {
-        var s = doc.createElement("div");
-        s.appendChild(doc.createTextNode("→ "));
+        change.appendChild(doc.createTextNode(" → "));
         var ins = doc.createElement("ins");
         ins.textContent = sug.textContent;
-        s.appendChild(ins);
-        box.appendChild(s);
+        change.appendChild(ins);
       }
+      box.appendChild(change);
+      var msg = c.querySelector(".msg");
+      var line = doc.createElement("div");
+      line.className = "tipmsg";
+      line.textContent = msg ? msg.textContent : "";
+      box.appendChild(line);
       tip.appendChild(box);
     });
     var r = m.getBoundingClientRect();
