@@ -232,7 +232,8 @@ _PAREN_ACR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&./-]{0,14}?)\s*\)")
 _ACR_PAREN = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&-]{0,14}[A-Z0-9])(s?)\s+\(([^()\n]{3,120})\)")
 # an acronym in running text: SCM, OPLANs, F-CFC, Tri-CHOD, R&D, CWMD
 _ACR_USE = re.compile(r"(?<![\w&./-])((?:[A-Z][a-z]{0,2}-)?[A-Z][A-Z&]*[A-Z](?:-[A-Z]+)*)(s)?(?![\w&-]|\.\w)")
-_ROMAN = re.compile(r"^[IVXLCDM]+$")
+# Roman numerals as used in names (World War II, Henry VIII, Super Bowl XLII); MCM, CD, DC are acronyms
+_ROMAN = re.compile(r"^(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORD = re.compile(r"[^\s()\[\]{}\"“”]+")
 _STOP = re.compile(r"[.;:!?,\"“”()\[\]]|—|–| - ")
 
@@ -291,7 +292,8 @@ def _heads(piece: str) -> tuple[str, ...]:
 def _align(letters: str, words: tuple[str, ...], skippable: tuple[bool, ...]) -> tuple[int, int]:
     """(cost, matched letters) of the best alignment; the first word must give a letter.
 
-    Costs: a content word that gives no letter 1, an acronym letter no word gives 1.
+    Costs: a content word that gives no letter 1, an acronym letter no word gives 1,
+    a word standing for a letter it does not start with (a substitution) 1.
     """
     n, m = len(letters), len(words)
     INF = (10**6, 0)
@@ -316,6 +318,9 @@ def _align(letters: str, words: tuple[str, ...], skippable: tuple[bool, ...]) ->
         if i < n:  # a letter that no word gives
             c, k = best(i + 1, j, must)
             options.append((c + 1, k))
+            if j < m:  # a word that stands where another word belongs ("Council" for G)
+                c, k = best(i + 1, j + 1, False)
+                options.append((c + 1, k))
         if not options:
             return INF
         return min(options, key=lambda ck: (ck[0], -ck[1]))
@@ -416,7 +421,7 @@ def find_definitions(text: str) -> list[Definition]:
     defs: list[Definition] = []
     for m in _PAREN_ACR.finditer(text):
         acr = m.group(1).rstrip(".") if not re.fullmatch(r"(?:[A-Z]\.)+", m.group(1)) else m.group(1)
-        if not is_acronym(acr):
+        if not is_acronym(acr) and not re.fullmatch(r"[A-Z]\d{1,2}", acr):  # G7, P5
             continue
         letters = acronym_letters(acr)
         key = _key(acr)
@@ -611,10 +616,15 @@ def check_acronyms(doc, ctx):
         )
 
 
+_CLAUSE_END = re.compile(r"[.!?\n]")
+
+
 def _shouting(text: str, pos: int) -> bool:
-    """Is ``pos`` inside an all-capitals heading (judged on the 80 characters around it)?"""
-    ls = max(text.rfind("\n", 0, pos) + 1, pos - 40)
-    le = text.find("\n", pos)
-    le = min(le if le >= 0 else len(text), pos + 40)
+    """Is ``pos`` inside an all-capitals heading or sentence (judged on its clause, 200 chars at most)?"""
+    lo = max(0, pos - 200)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, pos) if m.group(0) != "." or not text[m.start() - 1:m.start()].isupper()]
+    ls = ends[-1] if ends else lo
+    m = _CLAUSE_END.search(text, pos, min(len(text), pos + 200))
+    le = m.start() if m else min(len(text), pos + 200)
     letters = [c for c in text[ls:le] if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 7
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 7

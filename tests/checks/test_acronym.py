@@ -1,0 +1,282 @@
+"""Acronym family: letter alignment, official expansions, undefined and inconsistent acronyms."""
+from __future__ import annotations
+
+import pytest
+
+from audit.checks.acronym import acronym_letters, align, fits, normalize
+
+from ..conftest import assert_offsets, audit_str, codes
+
+NATO_GLOSSARY = """
+[[acronym]]
+term = "NAC"
+expands = "North Atlantic Council"
+
+[[acronym]]
+term = "SACEUR"
+expands = "Supreme Allied Commander Europe"
+
+[[acronym]]
+term = "G7"
+expands = "Group of Seven"
+
+[[acronym]]
+term = "E-NATO"
+expands = "Enhanced-North Atlantic Treaty Organization"
+
+[[person]]
+term = "Antony Blinken"
+titles = ["Secretary of State"]
+"""
+
+
+def findings(text, glossary=None, select=("ACR",), **cfg):
+    report = audit_str(text, glossary, select=select, **cfg)
+    assert_offsets(report)
+    return report.findings
+
+
+# -- the alignment itself ------------------------------------------------------------------
+
+FITS = [
+    ("COTP", "Conditions-based OPCON Transition Plan"),
+    ("CWMDC", "Counter Weapons of Mass Destruction Committee"),
+    ("ASEAN", "Association of Southeast Asian Nations"),
+    ("PKO", "Peacekeeping Operations"),
+    ("THAAD", "Terminal High Altitude Area Defense"),
+    ("OPCON", "operational control"),
+    ("OPLANs", "Operational Plans"),
+    ("F-CFC", "Future-Combined Forces Command"),
+    ("Tri-CHOD", "Trilateral Chiefs of Defense"),
+    ("R&D", "research and development"),
+    ("SOFA", "Status of Forces Agreement"),
+    ("TTX", "Tabletop Exercise"),
+    ("NATO", "North Atlantic Treaty Organization"),
+    ("AUKUS", "Australia-UK-US"),
+    ("OECD", "Organisation for Economic Co-operation and Development"),
+    ("G7", "Group of Seven"),  # digits: never checked against letters
+    ("6G", "next-generation mobile communications"),
+    ("U.S.", "United States"),
+]
+
+MISFITS = [
+    ("PSI", "Non-Proliferation Security Initiative"),
+    ("CCPT", "Joint Command Post Training"),
+    ("NLL", "Northern Limit"),
+    ("NPG", "Nuclear Planning Council"),
+    ("IPEF", "Indo-Pacific Economic Forum Framework"),
+    ("CWMD", "weapons of mass destruction"),
+]
+
+
+@pytest.mark.parametrize("acr,expansion", FITS)
+def test_correct_expansions_fit(acr, expansion):
+    assert fits(acr, expansion)
+
+
+@pytest.mark.parametrize("acr,expansion", MISFITS)
+def test_wrong_expansions_do_not_fit(acr, expansion):
+    assert not fits(acr, expansion)
+
+
+def test_acronym_letters_conventions():
+    assert acronym_letters("OPLANs") == "oplan"
+    assert acronym_letters("R&D") == "rd"
+    assert acronym_letters("F-CFC") == "fcfc"
+    assert acronym_letters("G7") is None
+    assert align("nll", ["Northern", "Limit"]) == (1, 2)  # one letter missing
+
+
+def test_normalize_ignores_case_hyphens_plurals_and_the():
+    assert normalize("the North-Atlantic Councils") == normalize("North Atlantic Council")
+    assert normalize("Korea-U.S. Combined Forces Command") == "korea us combined force command"
+
+
+# -- ACR001: expansion and letters disagree -------------------------------------------------
+
+MISMATCH = [
+    ("Allies praised the Non-Proliferation Security Initiative (PSI) today.",
+     "Non-Proliferation Security Initiative (PSI)"),
+    ("Both conducted the 22-1 Joint Command Post Training (CCPT) in spring.", "Joint Command Post Training (CCPT)"),
+    ("So far the Northern Limit (NLL) has kept forces apart.", "Northern Limit (NLL)"),
+    ("NATO ministers met the Nuclear Planning Council (NPG) in Brussels.", "Nuclear Planning Council (NPG)"),
+    ("The partners launched the Indo-Pacific Economic Forum Framework (IPEF) in Tokyo.",
+     "Indo-Pacific Economic Forum Framework (IPEF)"),
+    ("They improved capabilities against weapons of mass destruction (CWMD) last year.",
+     "weapons of mass destruction (CWMD)"),
+    ("The leaders welcomed the NPG (Nuclear Planning Council) report.", "NPG (Nuclear Planning Council)"),
+]
+
+
+@pytest.mark.parametrize("text,span", MISMATCH)
+def test_acr001_flags_letter_mismatch(text, span):
+    got = [f for f in findings(text) if f.rule == "ACR001"]
+    assert [f.text for f in got] == [span]
+    assert got[0].category == "Accuracy/Mistranslation"
+    assert text[got[0].start:got[0].end] == span
+
+
+CLEAN_DEFINITIONS = [
+    "The Conditions-based OPCON Transition Plan (COTP) guides the transition.",
+    "The Counter Weapons of Mass Destruction Committee (CWMDC) met in Seoul.",
+    "They support the centrality of the Association of Southeast Asian Nations (ASEAN).",
+    "They support UN Peacekeeping Operations (PKO) and the UN Security Council resolutions.",
+    "Allies deployed the Terminal High Altitude Area Defense (THAAD) battery.",
+    "They updated operational plans (OPLANs) and the Future-Combined Forces Command (F-CFC).",
+    "The Trilateral Chiefs of Defense (Tri-CHOD) met, and the Joint Chiefs of Staff (JCS) agreed.",
+    "Cooperation covers research and development (R&D), 5G and next-generation mobile communications (6G).",
+    "The Group of Seven (G7) and the North Atlantic Treaty Organization (NATO) issued statements.",
+    "Australia, UK and US (AUKUS) and the Organisation for Economic Co-operation and Development (OECD).",
+    "The Deterrence Strategy Committee (DSC) Tabletop Exercise (TTX) was held.",
+    "The Construction, Forestry, Mining and Energy Union (CFMEU) secretary spoke.",
+    "Secretary of State Antony Blinken met John Smith (ALP) and Tony Blair (UK).",
+    "The aircraft came down just before midnight (ACDT) near the swamp.",
+    "The SOFA (Status of Forces Agreement) Joint Committee met.",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_DEFINITIONS)
+def test_correct_definitions_stay_clean(text):
+    assert [f for f in findings(text) if f.rule in ("ACR001", "ACR002", "ACR004", "ACR005")] == []
+
+
+def test_acr001_suggests_official_form_when_acr002_is_not_selected():
+    text = "The ministers met in the North Atlantic Assembly (NAC) on Tuesday."
+    got = findings(text, NATO_GLOSSARY, select=("ACR001",))
+    assert [f.rule for f in got] == ["ACR001"]
+    assert got[0].suggestion == "North Atlantic Council (NAC)"
+
+
+# -- ACR002: expansion differs from the glossary -------------------------------------------
+
+OFFICIAL = [
+    ("The ministers met in the North Atlantic Committee (NAC) on Tuesday.", "North Atlantic Committee",
+     "North Atlantic Council"),
+    ("He briefed the Supreme Allied Commander of Europe (SACEUR) on the plan.", "Supreme Allied Commander of Europe",
+     "Supreme Allied Commander Europe"),
+    ("Leaders of the Group of Eight (G7) met in Hiroshima.", "Group of Eight", "Group of Seven"),
+    ("They met the SACEUR (Supreme Allied Commander for Europe) today.", "Supreme Allied Commander for Europe",
+     "Supreme Allied Commander Europe"),
+    ("The Enhanced North Atlantic Organization (E-NATO) was discussed.", "Enhanced North Atlantic Organization",
+     "Enhanced-North Atlantic Treaty Organization"),
+]
+
+
+@pytest.mark.parametrize("text,span,official", OFFICIAL)
+def test_acr002_flags_unofficial_expansion(text, span, official):
+    got = findings(text, NATO_GLOSSARY)
+    assert [f.rule for f in got] == ["ACR002"]
+    f = got[0]
+    assert f.text == span and text[f.start:f.end] == span
+    assert f.suggestion == official
+    assert f.category == "Terminology/Wrong term" and f.severity.value == "major"
+
+
+OFFICIAL_CLEAN = [
+    "The ministers met in the North Atlantic Council (NAC) on Tuesday.",
+    "The ministers met in the north atlantic council (NAC) on Tuesday.",
+    "The ministers met in the North-Atlantic Councils (NAC) on Tuesday.",
+    "Leaders of the Group of Seven (G7) met in Hiroshima with Secretary of State Antony Blinken.",
+    "They met the SACEUR (Supreme Allied Commander Europe) today.",
+    "The NAC met; the SACEUR and the G7 agreed.",
+    "Secretary of State Antony Blinken (NAC) spoke.",  # not an expansion at all
+]
+
+
+@pytest.mark.parametrize("text", OFFICIAL_CLEAN)
+def test_acr002_clean_on_official_forms(text):
+    assert findings(text, NATO_GLOSSARY) == ()
+
+
+def test_acr002_needs_a_glossary():
+    text = "The ministers met in the North Atlantic Committee (NAC) on Tuesday."
+    assert "ACR002" not in codes(audit_str(text, select=["ACR"]))
+
+
+# -- ACR003: used but never expanded -----------------------------------------------------------
+
+
+def test_acr003_flags_first_use_only():
+    text = "The North Atlantic Council (NAC) met. The JEF and the JEF again briefed allies."
+    got = findings(text)
+    assert [(f.rule, f.text) for f in got] == [("ACR003", "JEF")]
+    assert got[0].start == text.index("JEF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The North Atlantic Council (NAC) met with the UN, the EU and NATO on COVID-19 and R&D.",
+        "The North Atlantic Council (NAC) met at HQ in Washington, DC, under Article V and World War II rules.",
+        "The North Atlantic Council (NAC) met. THE SUMMIT COMMUNIQUE WAS ISSUED BY ALL ALLIES TODAY.",
+        "The JEF briefed allies on the AUKUS plan.",  # defines no acronym at all: news-style text
+        "The North Atlantic Council (NAC) met the QC and the PM.",  # two letters: too often generic
+    ],
+)
+def test_acr003_clean(text):
+    assert "ACR003" not in codes(audit_str(text, select=["ACR"]))
+
+
+def test_acr003_glossary_and_option_make_acronyms_known():
+    text = "The North Atlantic Council (NAC) met. The SACEUR and the JEF briefed allies."
+    assert [f.text for f in findings(text) if f.rule == "ACR003"] == ["SACEUR", "JEF"]
+    assert [f.text for f in findings(text, NATO_GLOSSARY) if f.rule == "ACR003"] == ["JEF"]
+    opts = {"acronym": {"known": ["JEF", "SACEUR"]}}
+    assert [f for f in findings(text, options=opts) if f.rule == "ACR003"] == []
+
+
+def test_acr003_options_require_definitions_and_min_length():
+    text = "The JEF briefed the QC."
+    assert [f.text for f in findings(text, options={"acronym": {"require_definitions": False}})] == ["JEF"]
+    opts = {"acronym": {"require_definitions": False, "min_length": 2}}
+    assert [f.text for f in findings(text, options=opts)] == ["JEF", "QC"]
+
+
+# -- ACR004 / ACR005 ------------------------------------------------------------------------------
+
+
+def test_acr004_flags_second_different_expansion():
+    text = ("The Indo-Pacific Economic Framework (IPEF) was launched. "
+            "Later the Indo-Pacific Economic Forum (IPEF) met again.")
+    got = findings(text)
+    assert [(f.rule, f.text) for f in got] == [("ACR004", "Indo-Pacific Economic Forum")]
+    assert got[0].suggestion == "Indo-Pacific Economic Framework"
+
+
+def test_acr004_clean_on_case_and_plural_variants():
+    text = ("The Indo-Pacific Economic Framework (IPEF) was launched. "
+            "Later the Indo-Pacific economic frameworks (IPEF) met again.")
+    assert findings(text) == ()
+
+
+def test_acr005_flags_use_before_definition():
+    text = "The IPEF opened talks. Later the Indo-Pacific Economic Framework (IPEF) met in Tokyo."
+    got = findings(text)
+    assert [(f.rule, f.text, f.start) for f in got] == [("ACR005", "IPEF", 4)]
+
+
+def test_seed_like_paragraph_findings():
+    text = (
+        "The Minister received a report from the commander of the Korea-U.S. Joint Command (CFC). "
+        "They discussed the transition from OPCON to Future Joint Force Command (F-CFC) and the "
+        "Conditions-based OPCON Transition Plan (COTP)."
+    )
+    glossary = """
+[[acronym]]
+term = "CFC"
+expands = "Combined Forces Command"
+[[acronym]]
+term = "F-CFC"
+expands = "Future-Combined Forces Command"
+[[acronym]]
+term = "COTP"
+expands = "Conditions-based OPCON Transition Plan"
+[[acronym]]
+term = "OPCON"
+expands = "operational control"
+"""
+    got = findings(text, glossary)
+    assert [(f.rule, f.text, f.suggestion) for f in got] == [
+        ("ACR002", "Joint Command", "Combined Forces Command"),
+        ("ACR002", "Future Joint Force Command", "Future-Combined Forces Command"),
+    ]
