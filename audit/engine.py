@@ -14,7 +14,7 @@ from .config import DEFAULT_WEIGHTS, AuditConfig
 from .document import count_words
 from .glossary.model import Glossary
 from .model import Document, Finding, ParagraphResult, Report, Severity
-from .score import penalty, quality_score
+from .score import passes_score, penalty, quality_score, scored
 
 log = logging.getLogger("audit")
 
@@ -112,7 +112,7 @@ def build_report(doc: Document, findings: list[Finding], ctx: Context) -> Report
         fs = by_para.get(p.id, [])
         w = count_words(p.text)
         chrome = _is_chrome(len(p.text), [f for f in fs if f.check == "chrome"])
-        pen = penalty(fs, cfg.weights)
+        pen = penalty(scored(fs, chrome), cfg.weights)  # chrome paragraph: only its chrome findings count
         results.append(
             ParagraphResult(
                 paragraph=p,
@@ -125,10 +125,10 @@ def build_report(doc: Document, findings: list[Finding], ctx: Context) -> Report
         )
         words += w
         evaluated += 0 if chrome else w
-    total = penalty(findings, cfg.weights)
+    total = sum(r.penalty for r in results)
     score = round(quality_score(total, evaluated), 2)
     errors = sum(1 for f in findings if f.severity.rank >= cfg.fail_on.rank)
-    passed = errors <= cfg.max_errors and (cfg.min_score is None or score >= cfg.min_score)
+    passed = errors <= cfg.max_errors and passes_score(score, cfg.min_score)
     by_sev = {s.value: 0 for s in (Severity.MINOR, Severity.MAJOR, Severity.CRITICAL)}
     by_sev.update(Counter(f.severity.value for f in findings))
     by_cat = dict(sorted(Counter(f.category for f in findings).items()))
