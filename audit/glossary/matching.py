@@ -63,6 +63,8 @@ def fold(text: str) -> str:
 
 
 def token_key(text: str) -> str:
+    if text.isascii():
+        return text.lower().replace(".", "").replace("'", "")
     return fold(text).replace(".", "").replace("'", "")
 
 
@@ -97,7 +99,7 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             gap = "start"
         else:
             g = text[prev_end:s]
-            if _SPACE_GAP.fullmatch(g) and "\n\n" not in g:
+            if _SPACE_GAP.fullmatch(g) and g.count("\n") < 2:
                 gap = "hyphen" if any(c in DASHES for c in g) else "space"
             elif _INITIAL_GAP.fullmatch(g) and out and (len(out[-1].text) == 1 or out[-1].text.endswith(".")):
                 gap = "space"
@@ -164,7 +166,7 @@ def person_short_forms(name: str) -> list[str]:
         return []
     out = []
     # family-name-first (East Asian convention): "Won In-choul", "Moon Jae-in"
-    if toks[-1].gap == "hyphen" and len(toks) == 3:
+    if toks[-1].gap == "hyphen" and len(toks) == 3 and not toks[-1].cap:
         out.append(toks[0].text)
     else:
         last = toks[-1]
@@ -220,7 +222,7 @@ def _units(form: str) -> list[str]:
     """A form as regex units: folded characters, optional periods, normalised separators."""
     units: list[str] = []
     pos = 0
-    text = fold(form)
+    text = unicodedata.normalize("NFKC", form)
     for m in re.finditer(r"[^\W_]+|\.", text):
         gap = text[pos:m.start()]
         if units and gap:
@@ -232,11 +234,15 @@ def _units(form: str) -> list[str]:
                 units.append(_SEP_UNIT)
             else:
                 units.extend(gap)
-        if m.group(0) == ".":
+        word = m.group(0)
+        if word == ".":
             if units and units[-1] != _DOT_UNIT:
                 units.append(_DOT_UNIT)
+        elif 2 <= len(word) <= 4 and word.isupper() and word.isalpha():
+            for c in fold(word):  # "US" also matches "U.S."
+                units.extend((c, _DOT_UNIT))
         else:
-            units.extend(m.group(0))
+            units.extend(fold(word))
         pos = m.end()
     return units
 
@@ -307,6 +313,7 @@ class Form:
     kind: str
     role: str  # official | variant | derived | expansion | short | title
     fuzzy: bool  # a target for near-miss matching
+    caps: tuple[bool, ...] = ()  # which words start with a capital
 
     @property
     def n(self) -> int:
@@ -320,7 +327,10 @@ class OfficialIndex:
     prefixes: set = field(default_factory=set)  # every key-tuple prefix of an admitted form
     max_n: int = 0
     forbidden: dict = field(default_factory=dict)  # keys tuple -> [(term_id, wrong form, official)]
-    anchors: dict = field(default_factory=dict)  # token key -> {n: [form idx]}
+    anchors: dict = field(default_factory=dict)  # token key -> {n: [form idx]}  (all near-miss targets)
+    person_anchors: dict = field(default_factory=dict)  # token key -> {n: [form idx]}  (persons)
+    other_anchors: dict = field(default_factory=dict)  # token key -> {n: [form idx]}  (everything else)
+    cap_start: dict = field(default_factory=dict)  # (token key, n) -> every other target starts capitalised
     pairs: dict = field(default_factory=dict)  # (key a, key b) -> {n: [form idx]}
     bags: dict = field(default_factory=dict)  # sorted keys -> [form idx]
     strings: dict = field(default_factory=dict)  # id(list) -> [joined keys] for rapidfuzz
@@ -328,6 +338,7 @@ class OfficialIndex:
     persons: dict = field(default_factory=dict)  # term_id -> official name
     term_kinds: dict = field(default_factory=dict)  # term_id -> kind
     notes: dict = field(default_factory=dict)  # term_id -> note
+    acronyms_of: dict = field(default_factory=dict)  # expansion keys -> {acronym key}
 
     def joined(self, idxs: list[int]) -> list[str]:
         key = id(idxs)
@@ -358,11 +369,13 @@ def build_official_index(glossary) -> OfficialIndex:
     title_keys = set(HONORIFICS)
 
     def add(t, text: str, role: str, official: str, fuzzy: bool) -> None:
-        keys = form_keys(text)
+        toks = tokenize(text)
+        keys = tuple(x.key for x in toks)
         if not keys:
             return
         fi = len(idx.forms)
-        idx.forms.append(Form(t.id, official, text, keys, t.kind, role, fuzzy and len(keys) >= 2))
+        idx.forms.append(Form(t.id, official, text, keys, t.kind, role, fuzzy and len(keys) >= 2,
+                              tuple(x.cap for x in toks)))
         idx.exact.setdefault(keys, []).append(fi)
         for k in range(1, len(keys) + 1):
             idx.prefixes.add(keys[:k])
@@ -379,6 +392,7 @@ def build_official_index(glossary) -> OfficialIndex:
                 add(t, v, "variant", t.term, False)
             if t.expands:
                 add(t, t.expands, "expansion", t.expands, True)
+                idx.acronyms_of.setdefault(form_keys(t.expands), set()).add(token_key(t.term).replace("-", ""))
         elif t.kind == "title":
             add(t, t.term, "title", t.term, False)
             for v in t.variants:
@@ -415,16 +429,19 @@ def build_official_index(glossary) -> OfficialIndex:
     for fi, f in enumerate(idx.forms):
         if not f.fuzzy:
             continue
-        toks = tokenize(f.text)
-        content = [t.key for t in toks if not (t.lower and t.key in STOPWORDS)]
+        content = [k for k, c in zip(f.keys, f.caps) if c or k not in STOPWORDS]
+        side = idx.person_anchors if f.kind == "person" else idx.other_anchors
         for k in set(content):
             idx.anchors.setdefault(k, {}).setdefault(f.n, []).append(fi)
+            side.setdefault(k, {}).setdefault(f.n, []).append(fi)
+            if f.kind != "person":
+                idx.cap_start[(k, f.n)] = idx.cap_start.get((k, f.n), True) and f.caps[0]
         uniq = sorted(set(content))
         for a in range(len(uniq)):
             for b in range(a + 1, len(uniq)):
                 idx.pairs.setdefault((uniq[a], uniq[b]), {}).setdefault(f.n, []).append(fi)
         idx.bags.setdefault(tuple(sorted(f.keys)), []).append(fi)
-    for table in (idx.anchors, idx.pairs):
+    for table in (idx.anchors, idx.person_anchors, idx.other_anchors, idx.pairs):
         for k, by_n in table.items():
             for n, lst in list(by_n.items()):
                 if len(lst) > MAX_POSTING:
