@@ -241,6 +241,8 @@ def page(report: Report) -> dict:
     """The whole document page as plain data."""
     lines = LineIndex(report.document.text)
     accepted = accepted_ids(report)
+    ref_summary = report.extra.get("reference") if isinstance(report.extra, dict) else None
+    listed_unaligned = set(ref_summary.get("unaligned") or ()) if isinstance(ref_summary, dict) else set()
     ref_mode = "reference" in report.extra or any(
         ("reference" in pr.extra or "metrics" in pr.extra) for pr in report.paragraphs)
     paragraphs = []
@@ -271,9 +273,10 @@ def page(report: Report) -> dict:
         elif isinstance(ref, str):
             ref_id = ref
         metrics = extra.get("metrics")
-        unaligned = bool(extra.get("unaligned")) or (
+        unaligned = bool(extra.get("unaligned")) or pr.paragraph.id in listed_unaligned or (
             ref_mode and not pr.chrome and ref in (None, "") and not metrics and not ref_text)
-        fixed = _fixed_text(extra.get("fix"))
+        fix = extra.get("fix")
+        fixed = _fixed_text(fix)
         diff = word_diff(pr.paragraph.text, fixed) if fixed is not None and fixed != pr.paragraph.text else None
         paragraphs.append({
             "id": pr.paragraph.id,
@@ -291,6 +294,9 @@ def page(report: Report) -> dict:
             "reference_text": ref_text,
             "metrics": _pairs(metrics) if metrics else [],
             "diff": diff,
+            "fix": _pairs({k: v for k, v in fix.items() if k not in ("text", "fixed", "after")})
+            if isinstance(fix, dict) and (fix.get("applied") or diff) else [],
+            "alignment": extra.get("alignment"),
         })
     cats = Counter(f.category for f in report.findings)
     rules = Counter((f.rule, f.name) for f in report.findings)

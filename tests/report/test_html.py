@@ -186,3 +186,18 @@ def test_index_lists_documents_sortable_and_escaped():
     heads = [a for t, a in page.tags if t == "th"]
     assert {"score", "errors"} <= {h.get("data-key") for h in heads}
     assert len(page.scripts) == 1
+
+
+def test_unaligned_listed_in_the_reference_summary_and_fix_metrics_without_text(report):
+    prs = list(report.paragraphs)
+    i = next(k for k, pr in enumerate(prs) if pr.paragraph.id == "1")
+    prs[i] = replace(prs[i], extra={"reference": "1", "alignment": "1-1", "metrics": {"chrf": 99.5},
+                                    "fix": {"ter": 7.41, "edits": 6, "applied": 2}})
+    r = replace(report, paragraphs=tuple(prs),
+                extra={"reference": {"aligned": 1, "unaligned": ["2"], "signature": {"chrf": "nc:6"}}})
+    page = Page(render(r))
+    assert "unaligned" in page.find("section", id="para-2")[0]["class"].split()
+    assert "unaligned" not in page.find("section", id="para-1")[0]["class"].split()
+    sec1 = render(r).split('id="para-1"', 1)[1].split("</section>", 1)[0]
+    assert "Auto-fix" in sec1 and "7.41" in sec1 and "applied" in sec1 and "1-1" in sec1
+    assert "<del>" not in sec1  # no fixed text, no diff invented
