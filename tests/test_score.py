@@ -262,3 +262,12 @@ def test_cli_pyproject_tool_audit_weights(run_cli, doc100):
     assert rep["summary"]["penalty"] == pytest.approx(0.1)
     assert rep["summary"]["score"] == 99.9
     assert rc == 0, err
+
+
+def test_docs_worked_example_with_breadcrumb():
+    """docs/scoring.md: the 100-word example plus a breadcrumb paragraph scores 92.0."""
+    text = "Home › News › Press Releases\n\n" + sized(CORE, 100)
+    r = audit_str(text, select=["PUNC001", "REP001", "CHROME"], severity=MAJOR)
+    assert (r.words, r.evaluated_words, r.penalty, r.score) == (104, 100, 8.0, 92.0)
+    sig = audit_str(text, select=["PUNC001"], weights={**DEFAULT_WEIGHTS, "major/Terminology": 10.0}).signature
+    assert "|w:critical=25,major=5,major/Terminology=10,minor=1,neutral=0|" in sig
