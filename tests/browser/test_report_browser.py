@@ -269,3 +269,36 @@ def test_index_sorts_by_score_and_errors(browser, site):
     link.click()
     assert browser.current_url.endswith(".html") and "index" not in browser.current_url
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_print_media_hides_controls_and_shows_every_finding(seed_page):
+    from selenium.webdriver.common.by import By
+
+    driver, report = seed_page
+    driver.find_element(By.CSS_SELECTOR, 'input[name=severity][value="minor"]').click()  # a filter left on
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not driver.find_element(By.ID, "toolbar").is_displayed()
+        page = state(driver)
+        assert all(c["visible"] for c in page["cards"]), "printing must not lose filtered findings"
+        assert all(sec["visible"] for sec in page["sections"])
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_readable_without_javascript(browser, site):
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get((site / f"{SEED.stem}.html").as_uri())
+        assert not browser.find_element(By.ID, "toolbar").is_displayed()  # filters need JS: hidden
+        report = json.loads((site / f"{SEED.stem}.json").read_text(encoding="utf-8"))
+        page = state(browser)  # WebDriver's own scripts still run
+        assert len(page["cards"]) == len(report["findings"]) and all(c["visible"] for c in page["cards"])
+        assert all(sec["visible"] for sec in page["sections"])
+        first = report["findings"][0]
+        mark = browser.find_element(By.CSS_SELECTOR, f'mark[data-findings~="{_fid(first)}"]')
+        assert first["rule"] in mark.get_attribute("title")  # native tooltip when the script cannot run
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
