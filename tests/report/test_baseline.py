@@ -128,3 +128,13 @@ def test_cli_missing_baseline_is_a_usage_error(tmp_path, run_cli):
     doc.write_text("Fine text.\n", encoding="utf-8")
     code, _, err = run_cli("run", doc, "--no-glossary", "-o", tmp_path / "r", "-q", "--baseline", tmp_path / "nope.json")
     assert code == 2 and "baseline not found" in err
+
+
+def test_json_report_with_a_baseline_still_matches_the_report_schema(report_schema):
+    jsonschema = pytest.importorskip("jsonschema")
+    from audit.report.json import to_dict
+
+    r = audit(DOC)
+    data = to_dict(accept(r, baseline.parse(baseline.dump([r]))))
+    jsonschema.validate(data, report_schema)
+    assert data["summary"]["baseline"]["accepted"] == len(data["findings"]) and data["summary"]["errors"] == 0
