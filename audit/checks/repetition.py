@@ -16,7 +16,7 @@ from .registry import Example, checker, make_finding, rule
 #: legitimate doubles ("had had", "that that", place names, interjections).
 #: Extend per project with ``[tool.audit.options.repetition] allow = [...]``.
 ALLOWED_DOUBLES = frozenset({
-    "had", "that", "is",  # "she had had enough", "he said that that was", "what it is is"
+    "had", "that", "is", "her",  # "she had had enough", "he said that that was", "what it is is", "gave her her passport"
     "bye", "night", "knock", "chop", "tut", "ha", "bang", "boo", "hush", "there",  # interjections / baby talk
     "walla", "bora", "pago", "baden", "sing", "dum", "mahi", "baba", "cous", "tsetse", "aye",  # names, borrowings
 })
@@ -27,6 +27,8 @@ IDIOMATIC_COORDINATION = frozenset({
     "time", "neck", "more", "less", "fewer", "far", "back", "ever", "so", "such", "this", "that",
     "here", "there", "now", "then", "day", "year", "week", "mile", "step",
 })
+
+_FREE_RELATIVE = frozenset({"whatever", "whoever", "whichever", "wherever", "whenever", "however"})
 
 REPEATED_WORD = rule(
     code="REP001",
@@ -42,8 +44,10 @@ A word immediately followed by the same word, ignoring case, with only
 whitespace (at most one line break) between them: `the the`, `The the`,
 `In-choul In-choul`.  A run of three or more is one finding.  Numbers are never
 flagged (lists and tables repeat them), and a small allowlist of legitimate
-doubles is skipped: `had had`, `that that`, `is is`, `bye bye`, `night night`,
-place names such as `Walla Walla`, `Bora Bora`, `Pago Pago`, `Sing Sing`.
+doubles is skipped: `had had`, `that that`, `is is`, `her her` ("gave her her
+passport"), `bye bye`, `night night`,
+place names such as `Walla Walla`, `Bora Bora`, `Pago Pago`, `Sing Sing`; so is
+a verb doubled after a free relative (`whatever happens happens`).
 A doubled capitalised word (a name such as `Xu Xu`) is reported with lower
 confidence, because some personal names really are doubled.  Layout is not
 prose: Markdown code (fenced blocks, `inline code`), words separated by more
@@ -214,7 +218,9 @@ def _repeated_words(doc, text, toks, adj, allowed):
         j = i
         while j < len(toks) - 1 and adj[j] and toks[j + 1].key == t.key:
             j += 1
-        if j > i and not _numeric(t.key) and t.key not in allowed and not _layout_double(text, t, toks[i + 1]):
+        free_relative = i > 0 and toks[i - 1].key in _FREE_RELATIVE and adj[i - 1]  # "whatever happens happens"
+        if j > i and not _numeric(t.key) and t.key not in allowed and not free_relative \
+                and not _layout_double(text, t, toks[i + 1]):
             nxt = toks[i + 1]
             # capitalised name-like doubles ("Xu Xu") may be real names
             name_like = t.text[:1].isupper() and nxt.text[:1].isupper() and not t.text.isupper()

@@ -184,3 +184,15 @@ def test_no_false_alarms_on_python_reference_prose():
     report = audit_str(text, select=["REP", "CHROME"])
     assert report.words > 60000
     assert [(f.rule, f.text) for f in report.findings] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The consul gave her her passport back.", []),
+        ("Whatever happens happens after the vote.", []),
+        ("They said it happens happens often.", [("REP001", "happens happens", "happens")]),
+    ],
+)
+def test_clause_boundary_doubles(text, expected):
+    assert rep(text) == expected
