@@ -29,8 +29,12 @@ def level(sev: Severity, fail_on: Severity) -> str:
 
 
 def artifact_uri(path: str) -> str:
-    """A relative URI reference for a document path (forward slashes, percent-encoded)."""
-    return quote(PurePath(path).as_posix(), safe="/._-~")
+    """A URI reference for a document path: relative paths stay relative (forward
+    slashes, percent-encoded); absolute ones become ``file://`` URIs."""
+    p = PurePath(path)
+    if p.is_absolute():
+        return "file://" + quote(p.as_posix(), safe="/._-~")
+    return quote(p.as_posix(), safe="/._-~")
 
 
 def fingerprint(report: Report, f: Finding) -> str:

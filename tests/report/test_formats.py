@@ -153,6 +153,12 @@ def test_sarif_batch_merges_into_one_run_with_reindexed_artifacts(report, sarif_
     assert json.loads(sarif.merge(parts)) == json.loads(BATCH_RENDERERS["sarif"][1]([report, other]))
 
 
+def test_sarif_artifact_uris():
+    assert sarif.artifact_uri("docs/a b.txt") == "docs/a%20b.txt"
+    assert sarif.artifact_uri("/srv/docs/memo.txt") == "file:///srv/docs/memo.txt"
+    assert sarif.artifact_uri("<text>") == "%3Ctext%3E"
+
+
 def test_sarif_of_a_clean_document_is_valid(sarif_validator):
     log = json.loads(sarif.render(audit_str("All is well here.", GLOSSARY)))
     assert not list(sarif_validator.iter_errors(log))
