@@ -191,6 +191,7 @@ _DATE = (
     r"|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}"  # 12/08/2021
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # December 8, 2021
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"  # 8 December 2021
+    rf"|{_MONTH}\s+\d{{4}}"  # December 2021
     r"))"
 )
 _TIME = r"(?:(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)"
@@ -213,6 +214,8 @@ _BYLINE_RES = [
     re.compile(rf"(?:Posted|Written|Published)\s+{_BY}(?:{_SEP}(?:on\s+)?{_STAMP})?", re.I),
     # By : Mr. steven zhang   (the " : " after By is the scraper's label, never prose)
     re.compile(rf"(?:[Bb]y|BY)\s+:\s*{_NAME}"),
+    # By: Jane Doe   (a label colon and a capitalised name of at most five words)
+    re.compile(r"(?:By|BY):\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}"),
     # By Jane Doe | March 3, 2021
     re.compile(rf"(?:[Bb]y|BY)\s+{_NAME}\s*[|·•]\s*{_STAMP}"),
     # March 3, 2021 | By Jane Doe

@@ -32,6 +32,8 @@ def chrome(text, **kw):
         ("Last updated: Thursday, May 4, 2023 10:30 AM", "CHROME002"),
         ("Released Dec. 2, 2021", "CHROME002"),
         ("By : Mr. john smith", "CHROME002"),
+        ("By: Jane Doe", "CHROME002"),
+        ("Published: December 2021", "CHROME002"),
         ("By Jane Doe | May 4, 2023", "CHROME002"),
         ("May 4, 2023 | By Jane Doe", "CHROME002"),
         ("Posted by webmaster on 04/05/2023", "CHROME002"),
