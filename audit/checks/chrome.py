@@ -37,12 +37,15 @@ BREADCRUMB = rule(
 ## What it checks
 A line made of short, capitalised segments joined by `>`, `›`, `»`, ` / ` or
 ` | `: a breadcrumb (`Home › News › Press Releases`) or a scraped page title
-(`Joint Statement on X> Ministry of Foreign Affairs> Released`).  Three or more
-segments are needed, or two when one of them is a navigation word (`Home`,
-`News`, `Releases`...) or the separator is glued to the word before it
-(`Meeting> Released`).  Comparisons such as `x > 5` or `Quality > Speed` in a
-sentence are not breadcrumbs: every segment must start with a capital letter or
-a digit-led title, contain letters, and not end a sentence.
+(`Joint Statement on X> Ministry of Foreign Affairs> Released`).  With `>`,
+`›` or `»`, three or more segments are needed, or two when one of them is a
+navigation word (`Home`, `News`, `Releases`...) or the separator is glued to
+the word before it (`Meeting> Released`); with ` / ` or ` | ` a navigation word
+is always needed (`Autocompletion / Goto / Documentation` is a heading).
+Comparisons such as `x > 5` or `Quality > Speed` in a sentence are not
+breadcrumbs: every segment must start with a capital letter or a digit, contain
+a word of two letters or more, and not end a sentence; lines with arrows
+(`->`, `=>`) or `<` (markup, comparisons) are never breadcrumbs.
 """ + _COMMON_DOC + """
 ## Example
     Joint Statement of the 12th Strategic Dialogue> Ministry of Foreign Affairs> Released
