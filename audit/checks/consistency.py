@@ -1,0 +1,245 @@
+"""Consistency family: one entity written in several surface forms in one document.
+
+This is a document-level rule.  It looks at
+
+* people of the glossary that the document mentions: a short name after a
+  title ("Minister Su", "Minister Xu") that sounds like an admitted short form
+  of one of them ("Suh") but is not it;
+* capitalised names with no glossary entry: the same words in another order
+  ("Foster Camp" / "Camp Foster") or with other spacing, hyphens or capitals
+  ("Kim Seung-kyum" / "Kim Seung kyum"); the dominant form is suggested.
+
+Admitted short forms (a surname, "Marles" for Richard Marles) are never
+inconsistencies, nor are abbreviation periods ("U.S." / "US") or a coordination
+in the other order ("Korea-U.S." / "U.S.-Korea").  Forms that the names family
+already reports against the glossary are not reported twice.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import textdistance
+from rapidfuzz import fuzz
+
+from ..glossary.matching import HONORIFICS, STOPWORDS, squash, surface
+from .names import analyze
+from .registry import Example, checker, make_finding, rule
+
+_GLOSSARY = """
+[[person]]
+term = "Richard Marles"
+titles = ["Deputy Prime Minister", "Defence Minister", "Minister"]
+
+[[person]]
+term = "Minoru Kihara"
+titles = ["Defense Minister", "Minister"]
+"""
+
+INCONSISTENT_FORM = rule(
+    code="CONS001",
+    name="inconsistent-form",
+    family="consistency",
+    summary="The same person, place or body written in several forms in one document.",
+    severity="minor",
+    category="Terminology/Inconsistent use",
+    fixable=True,
+    doc="""
+## What it checks
+One entity written in several surface forms in the same document; each deviant
+occurrence is reported once, with the form to use:
+
+* with a glossary: a person the document mentions, named after a title by a
+  short form that sounds like theirs but is not admitted (`Minister Marls`,
+  `Minister Kiharra`, `Minister Xu` for Suh) — compared with textdistance's
+  Editex (phonetic) and rapidfuzz; the suggestion is the admitted short form;
+* without a glossary entry: capitalised names with the same words in another
+  order (`Foster Camp` / `Camp Foster`) or with other spacing, hyphens or
+  capitals (`Seung-kyum` / `Seung kyum`); the suggestion is the form the
+  document uses most (the official form when the glossary has one).
+
+Admitted short forms (a surname), abbreviation periods (`U.S.` / `US`) and
+hyphenated coordinations in either order (`Korea-U.S.` / `U.S.-Korea`) are not
+inconsistencies.  Forms the names family (NAME001-NAME005) already reports are
+not reported again.
+
+## Why it matters
+Readers take two spellings for two entities; consistency is a basic
+requirement of any official text, and a short-form drift ("Su", "Xu" for
+"Suh") usually means the translation lost track of who is who.
+
+## Example
+    Minister Marles welcomed Minister Kihara. Minister Marls then said...
+
+## Preferred
+    Minister Marles welcomed Minister Kihara. Minister Marles then said...
+""",
+    examples=(
+        Example("Richard Marles met Minoru Kihara. Later Minister Marls spoke, and Minister Marles left.",
+                ("CONS001",), glossary=_GLOSSARY, flagged="Marls"),
+        Example("Troops left Camp Ellis in May. In June, Ellis Camp was closed; Camp Ellis reopened.",
+                ("CONS001",), flagged="Ellis Camp"),
+        Example("Richard Marles met Minoru Kihara. Minister Marles and Minister Kihara spoke; "
+                "the Korea-U.S. and U.S.-Korea teams and the US Army and U.S. Army met.",
+                glossary=_GLOSSARY),
+    ),
+)
+
+#: letter groups of the Editex algorithm: a first letter from the same group sounds alike
+_EDITEX_GROUPS = ("aeiouy", "bp", "ckq", "dt", "lr", "mn", "gj", "fpv", "sxz", "csz")
+
+
+def _same_sound_start(a: str, b: str) -> bool:
+    return a[:1] == b[:1] or any(a[:1] in g and b[:1] in g for g in _EDITEX_GROUPS)
+
+
+def _sounds_like(a: str, b: str, strict: bool) -> float:
+    """Phonetic closeness of two short names (0 when not close enough)."""
+    if not a or not b or a == b or not _same_sound_start(a, b) or abs(len(a) - len(b)) > 2:
+        return 0.0
+    ed = textdistance.editex.normalized_similarity(a, b)
+    ratio = fuzz.ratio(a, b) / 100.0
+    if strict:
+        return ed if ed >= 0.6 and ratio >= 0.6 else 0.0
+    return ed if ed >= 0.5 else 0.0
+
+
+@checker("consistency", [INCONSISTENT_FORM])
+def check_consistency(doc, ctx):
+    an = analyze(doc, ctx)
+    toks = an.tokens
+    idx = an.index
+    flagged = {(c.i, c.j) for c in an.findings}
+    flagged_tokens = {k for c in an.findings for k in range(c.i, c.j)}
+    text = doc.text
+    seen_spans: set[tuple[int, int]] = set()
+
+    # -- 1. glossary people: short forms after a title that drift from theirs
+    people = {tid for tid, ms in an.mentions.items() if idx.term_kinds.get(tid) == "person"}
+    if people:
+        shorts: dict[str, list[tuple[str, str]]] = {}  # term_id -> [(key, text)] admitted one-word forms
+        titles: dict[str, set[str]] = {}
+        for f in idx.forms:
+            if f.term_id in people:
+                if f.n == 1 and f.role in ("short", "variant", "official"):
+                    shorts.setdefault(f.term_id, []).append((f.keys[0], f.text))
+                if f.role == "title":
+                    titles.setdefault(f.term_id, set()).add(f.keys[-1])
+        used_forms: dict[str, Counter] = {}
+        for tid in people:
+            c = used_forms[tid] = Counter()
+            for i, j, status in an.mentions[tid]:
+                if status == "ok":
+                    c[surface(text[toks[i].start:toks[j - 1].end])] += 1
+        for k in range(1, len(toks)):
+            t, prev = toks[k], toks[k - 1]
+            if not t.cap or t.gap != "space" or prev.key not in idx.title_keys or k in an.covered:
+                continue
+            if k in flagged_tokens or (t.key,) in idx.exact or t.key in HONORIFICS or t.key in idx.title_keys:
+                continue
+            if len(t.key) < 2 or t.text.isupper() and len(t.text) > 1 and not t.text.isalpha():
+                continue
+            # the name run after the title: "Xu", "Xu Xu"
+            j = k + 1
+            while j < len(toks) and j - k < 3 and toks[j].cap and toks[j].gap in ("space", "hyphen") \
+                    and toks[j].key not in HONORIFICS and (toks[j].key,) not in idx.exact:
+                j += 1
+            best = None
+            for tid in people:
+                strict = prev.key not in titles.get(tid, ())
+                for key, form in shorts.get(tid, ()):
+                    score = _sounds_like(t.key, key, strict)
+                    if score and (best is None or score > best[0]):
+                        best = (score, tid, form)
+            if best is None:
+                continue
+            score, tid, form = best
+            others = [s for s in used_forms[tid] if s != surface(t.text)]
+            if not others:
+                continue  # the document never writes this person otherwise: not an inconsistency
+            run = [x for x in toks[k:j]]
+            if len(run) > 1 and any(x.key != t.key and not _sounds_like(x.key, t.key, False) for x in run[1:]):
+                run = run[:1]
+            start, end = run[0].start, run[-1].end
+            found = text[start:end]
+            official = idx.persons.get(tid, form)
+            suggestion = form if len(run) == 1 else official
+            seen_spans.add((start, end))
+            listed = ", ".join(f"'{s}'" for s, _ in used_forms[tid].most_common(3))
+            yield make_finding(
+                INCONSISTENT_FORM, doc, start, end,
+                f"'{found}' seems to name {official} (official form), whom this document also calls {listed}; "
+                f"write '{suggestion}' consistently (phonetic similarity {score:.2f}).",
+                suggestion=suggestion, confidence=round(0.55 + 0.35 * score, 3), term_id=tid,
+            )
+
+    # -- 2. capitalised names in several forms (order, spacing, hyphens, capitals)
+    runs = _capitalised_runs(toks)
+    groups: dict[tuple, list[tuple[int, int]]] = {}
+    for i, j in runs:
+        keys = tuple(x.key for x in toks[i:j])
+        if len(squash(keys)) < 6:
+            continue
+        groups.setdefault(("sq", squash(keys)), []).append((i, j))
+        if all(x.gap != "hyphen" for x in toks[i + 1:j]):
+            groups.setdefault(("bag", tuple(sorted(keys))), []).append((i, j))
+    for (kind, _), occ in groups.items():
+        forms = Counter()
+        first: dict[str, int] = {}
+        for i, j in occ:
+            s = _shape(text[toks[i].start:toks[j - 1].end], kind)
+            forms[s] += 1
+            first.setdefault(s, i)
+        if len(forms) < 2:
+            continue
+        # prefer an admitted form of the glossary, then the most frequent, then the first
+        def rank(s):
+            i, j = next((a, b) for a, b in occ if _shape(text[toks[a].start:toks[b - 1].end], kind) == s)
+            admitted = tuple(x.key for x in toks[i:j]) in idx.exact and not (i, j) in flagged
+            return (admitted, forms[s], -first[s])
+        dominant = max(forms, key=rank)
+        dom_text = next(text[toks[a].start:toks[b - 1].end] for a, b in occ
+                        if _shape(text[toks[a].start:toks[b - 1].end], kind) == dominant)
+        for i, j in occ:
+            start, end = toks[i].start, toks[j - 1].end
+            found = text[start:end]
+            if _shape(found, kind) == dominant or (start, end) in seen_spans:
+                continue
+            if (i, j) in flagged or any(k in flagged_tokens for k in range(i, j)):
+                continue  # already reported against the glossary by the names family
+            seen_spans.add((start, end))
+            how = "word order" if kind == "bag" else "spacing, hyphens or capitals"
+            yield make_finding(
+                INCONSISTENT_FORM, doc, start, end,
+                f"'{found}' differs in {how} from '{dom_text}', the form this document uses "
+                f"{'' if forms[dominant] == 1 else str(forms[dominant]) + ' times '}for the same name; "
+                f"use one form.",
+                suggestion=dom_text, confidence=0.7,
+            )
+
+
+def _shape(found: str, kind: str) -> str:
+    """What must be equal for two occurrences to count as the same form."""
+    s = surface(found)
+    return s
+
+
+def _capitalised_runs(toks) -> list[tuple[int, int]]:
+    """Maximal runs of two or more capitalised words (hyphenated parts included),
+    without a leading function word or title ("The", "Minister")."""
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i].cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and toks[j].gap in ("space", "hyphen") and (toks[j].cap or toks[j].gap == "hyphen"):
+            j += 1
+        a = i
+        while a < j and (toks[a].key in STOPWORDS or toks[a].key in HONORIFICS):
+            a += 1
+        if j - a >= 2 and not any(x.text.isdigit() for x in toks[a:j]):
+            out.append((a, j))
+        i = j
+    return out
