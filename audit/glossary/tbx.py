@@ -94,9 +94,9 @@ class _LineTarget:
 class _Parser(DefusedXMLParser):
     def __init__(self, target):
         super().__init__(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.parser.StartDoctypeDeclHandler = self._check_doctype
 
-    def _doctype(self, name, sysid, pubid, has_internal_subset):
+    def _check_doctype(self, name, sysid, pubid, has_internal_subset):  # not "_doctype": XMLParser uses that name
         if has_internal_subset:
             raise _Refused("document type declaration with an internal subset (DTD) is not allowed")
 
