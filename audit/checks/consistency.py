@@ -173,7 +173,7 @@ def check_consistency(doc, ctx):
             )
 
     # -- 2. capitalised names in several forms (order, spacing, hyphens, capitals)
-    runs = _capitalised_runs(toks)
+    runs = _capitalised_runs(toks, idx)
     groups: dict[tuple, list[tuple[int, int]]] = {}
     for i, j in runs:
         keys = tuple(x.key for x in toks[i:j])
@@ -223,9 +223,9 @@ def _shape(found: str, kind: str) -> str:
     return s
 
 
-def _capitalised_runs(toks) -> list[tuple[int, int]]:
+def _capitalised_runs(toks, idx) -> list[tuple[int, int]]:
     """Maximal runs of two or more capitalised words (hyphenated parts included),
-    without a leading function word or title ("The", "Minister")."""
+    without a leading function word or title ("The", "Defense Minister")."""
     out = []
     n = len(toks)
     i = 0
@@ -239,6 +239,10 @@ def _capitalised_runs(toks) -> list[tuple[int, int]]:
         a = i
         while a < j and (toks[a].key in STOPWORDS or toks[a].key in HONORIFICS):
             a += 1
+        for b in range(min(j, a + 5), a + 1, -1):  # a glossary title in front ("Defense Minister")
+            if any(idx.forms[f].role == "title" for f in idx.exact.get(tuple(x.key for x in toks[a:b]), ())):
+                a = b
+                break
         if j - a >= 2 and not any(x.text.isdigit() for x in toks[a:j]):
             out.append((a, j))
         i = j

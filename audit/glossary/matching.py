@@ -355,7 +355,8 @@ MAX_POSTING = 4000
 #: generic honorifics and ranks that may precede a name (in addition to the glossary's titles)
 HONORIFICS = frozenset(
     "mr mrs ms dr prof general gen admiral adm minister secretary president chairman chairwoman chair "
-    "commander director ambassador senator governor mayor premier chancellor colonel lieutenant captain "
+    "commander director ambassador envoy senator governor mayor premier chancellor colonel lieutenant captain "
+    "major sergeant spokesman spokeswoman spokesperson "
     "sir dame lord lady king queen prince princess".split()
 )
 
