@@ -260,23 +260,34 @@ def _idiom_run(toks, i, n) -> bool:
 
 def _repeated_phrases(doc, toks, adj):
     """Yield (span, finding) for n-grams (2..6 words) immediately repeated."""
-    i = 0
     nt = len(toks)
+    keys = [t.key for t in toks]
+    # run[i]: how many adjacent links start at token i (tokens i..i+run[i] are one whitespace-joined chain)
+    run = [0] * nt
+    for k in range(nt - 2, -1, -1):
+        run[k] = run[k + 1] + 1 if adj[k] else 0
+    # same[i]: how many identical keys start at token i (a REP001 run, not a phrase)
+    same = [1] * nt
+    for k in range(nt - 2, -1, -1):
+        if keys[k] == keys[k + 1]:
+            same[k] = same[k + 1] + 1
+    i = 0
     while i < nt - 3:
+        if same[i] > 12:  # deep inside a run of one word: no phrase can start here
+            i += same[i] - 12
+            continue
         hit = None
         for n in range(2, 7):
-            if i + 2 * n > nt:
-                break
-            if not all(adj[i + k] for k in range(2 * n - 1)):
+            if i + 2 * n > nt or run[i] < 2 * n - 1:
+                break  # longer phrases need an even longer chain
+            if keys[i] != keys[i + n] or keys[i:i + n] != keys[i + n:i + 2 * n]:
                 continue
-            first = [t.key for t in toks[i:i + n]]
-            if first != [t.key for t in toks[i + n:i + 2 * n]]:
-                continue
+            first = keys[i:i + n]
             if len(set(first)) == 1 or all(_numeric(k) for k in first) or _idiom_run(toks, i, n):
                 continue
             copies = 2
-            while i + (copies + 1) * n <= nt and all(adj[i + k] for k in range(copies * n - 1, (copies + 1) * n - 1)) \
-                    and [t.key for t in toks[i + copies * n:i + (copies + 1) * n]] == first:
+            while i + (copies + 1) * n <= nt and run[i] >= (copies + 1) * n - 1 \
+                    and keys[i + copies * n:i + (copies + 1) * n] == first:
                 copies += 1
             hit = (n, copies)
             break
