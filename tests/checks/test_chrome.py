@@ -174,3 +174,25 @@ def test_offsets_with_crlf_and_leading_spaces():
 def test_markup_and_arrows_are_not_chrome(text):
     _, got = chrome(text + "\n\n" + BODY)
     assert got == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "the", "The", "Minister", "Home", "News", ">", "›", " / ", " | ", "By", ":", "Mr.", "2021-12-08", "12:45:19",
+    "Posted on", "May 4, 2023", "Share this:", "Read more", "»", "Subscribe to our newsletter", "©", "2023",
+    "All rights reserved.", " ", " ", "  ", "\n", "\r\n", "\n\n", ".", ",", "```", "`", "x > 5", "and", "effective",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map(" ".join))
+def test_offsets_hold_on_arbitrary_text(text):
+    report = audit_str(text, select=["CHROME", "REP"])
+    assert_offsets(report)
+    for f in report.findings:
+        if f.check == "chrome":
+            assert f.suggestion == "" and f.text == f.text.strip() and f.text
+        else:
+            assert f.suggestion is None or f.suggestion.casefold() in f.text.casefold()
