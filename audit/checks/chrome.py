@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .registry import Example, checker, make_finding, rule
+from .repetition import _inside as inside_code
 from .repetition import code_spans
 
 _DELETE = "delete it (the suggestion is empty: remove the line)"
@@ -351,7 +352,7 @@ def check_chrome(doc, ctx):
     code = code_spans(doc.text)
     for para in doc.paragraphs:
         for m in _LINE.finditer(para.text):
-            if code and any(s <= para.start + m.start() < e for s, e in code):
+            if code and inside_code(code, para.start + m.start()):
                 continue  # a line of a Markdown code block
             raw = m.group(0)
             line = raw.strip()

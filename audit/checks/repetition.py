@@ -8,6 +8,7 @@ capabilities") belong to the garble family, not here.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -178,7 +179,9 @@ def code_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Is ``pos`` inside one of the sorted, non-overlapping ``spans``?"""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
