@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .registry import Example, checker, make_finding, rule
-from .repetition import _inside as inside_code
+from .repetition import in_spans as inside_code
 from .repetition import code_spans
 
 _DELETE = "delete it (the suggestion is empty: remove the line)"

@@ -178,7 +178,7 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _FENCE.finditer(text)]
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     """Is ``pos`` inside one of the sorted, non-overlapping ``spans``?"""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -206,7 +206,7 @@ def check_repetition(doc, ctx):
     allowed = _allowed(ctx)
     code = code_spans(text)
     for para in doc.paragraphs:
-        toks = [t for t in _tokens(para.text, para.start) if not _inside(code, t.start)]
+        toks = [t for t in _tokens(para.text, para.start) if not in_spans(code, t.start)]
         adj = [_adjacent(text, toks[i], toks[i + 1]) for i in range(len(toks) - 1)]
         yield from _repeated_words(doc, text, toks, adj, allowed)
         phrases = list(_repeated_phrases(doc, toks, adj))
