@@ -129,4 +129,6 @@ def parse_native(text: str, source: str = "<glossary>") -> Glossary:
                         source=where,
                     )
                 )
+    if all(re.fullmatch(r".*:\d+", t.source) for t in terms):  # file order, not grouped by kind
+        terms.sort(key=lambda t: int(t.source.rsplit(":", 1)[1]))  # stable: an acronym follows its entry
     return Glossary(tuple(terms), (source,), content_hash([text.encode("utf-8")]))
