@@ -238,6 +238,8 @@ _SHARE_RES = [re.compile(p, re.I) for p in (
     r"(?:Get\s+)?(?:E-?mail|Newsletter)\s+(?:updates|alerts|sign[-\s]?up)[.!:]?",
     r"Share\s+(?:this|on|via|to)\b[\w\s:,'’|/-]{0,60}",
     r"Share(?:\s+(?:this|it))?\s*[:!]?",
+    rf"Share\s*:\s*{_SOCIAL}(?:\s*(?:,|\||/|\s)\s*(?:{_SOCIAL}|E-?mail|Print))*",
+    r"Print\s+Friendly(?:\s*,\s*PDF\s*(?:&|and)\s*E-?mail)?",
     rf"(?:Follow|Like|Find|Connect\s+with)\s+us(?:\s+on)?\s+{_SOCIAL}(?:\s*(?:,|and|&|\||/|or)\s*{_SOCIAL})*\s*[.!]?",
     r"(?:Tweet|Email|E-mail|Print|Share|Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Telegram|X)"
     r"(?:\s*[|/·•,]\s*(?:Tweet|Email|E-mail|Print|Share|Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Telegram|X))+",
@@ -248,7 +250,7 @@ _SHARE_RES = [re.compile(p, re.I) for p in (
 _NAV_RES = [re.compile(p, re.I) for p in (
     r"(?:Read|Learn|See|View)\s+(?:more|full\s+(?:story|article|text|release))(?:\s+(?:here|about\s+[\w\s-]{1,40}))?\s*[.:»›>→…]*",
     r"Continue\s+reading(?:\s+[\w\s'’-]{1,40})?\s*[.:»›>→…]*",
-    r"(?:Back|Return|Go)\s+to\s+(?:top|the\s+top|home(?:page)?|main\s+menu|previous\s+page)\s*[.↑^]*",
+    r"(?:Back|Return|Go|Scroll)\s+to\s+(?:top|the\s+top|home(?:page)?|main\s+menu|previous\s+page)\s*[.↑^]*",
     r"Skip\s+to\s+(?:main\s+)?(?:content|navigation|main|search)\s*\.?",
     r"(?:Previous|Next|Older|Newer)\s+(?:article|story|post|page|entry|item|release|news)s?\s*[:»›>→]?[\w\s,'’:-]{0,80}",
     r"(?:Related|Recommended|Popular|Latest|More)\s+(?:articles?|stories|posts|links|news|content|releases|reading)\s*:?",
@@ -309,11 +311,25 @@ def _is_breadcrumb(line: str) -> bool:
             return False
         if re.search(r"[=<>+*^]|\d\s*$", p) and not re.search(r"[^\W\d_]{2,}", p):
             return False
-        if len(words) > 3 and not any(w[0].isupper() for w in words[1:]):
-            return False  # a running sentence, not a title
+        if len(words) > 3 and not nav and not any(w[0].isupper() for w in words[1:]):
+            return False  # a running sentence, not a title (unless the trail has a navigation word)
     if len(parts) >= 3:
         return True
     return bool(_GLUED.search(line)) or nav
+
+
+_MACHINE_STAMP = re.compile(rf"{_DATE}[ T]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
+_META_SPLIT = re.compile(r"\s+[|·•]\s+")
+
+
+def _is_stamp_line(line: str) -> bool:
+    """'Source: Agency | 2021-12-02 18:12:33 | Editor: name': short segments, one a machine timestamp."""
+    parts = _META_SPLIT.split(line)
+    return (
+        2 <= len(parts) <= 6
+        and any(_MACHINE_STAMP.fullmatch(p.strip()) for p in parts)
+        and all(len(p.split()) <= 6 for p in parts)
+    )
 
 
 def _full(res, line: str) -> bool:
@@ -324,7 +340,7 @@ def _classify(line: str):
     """The chrome rule a whole (bullet-stripped) line belongs to, or None."""
     if not line or len(line) > 400:
         return None
-    if _full(_BYLINE_RES, line):
+    if _full(_BYLINE_RES, line) or _is_stamp_line(line):
         return BYLINE
     words = len(line.split())
     if words <= 30 and _full(_LEGAL_RES, line):

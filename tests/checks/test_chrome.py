@@ -24,6 +24,8 @@ def chrome(text, **kw):
         ("Joint Statement of the 9th Ministerial Dialogue> Ministry of Foreign Affairs> Released", "CHROME001"),
         ("Australia-Japan Ministerial Consultations> Department of Defence", "CHROME001"),  # glued '>'
         ("Home » Speeches", "CHROME001"),
+        ("Home > International > Defence and armed forces", "CHROME001"),
+        ("Ministry of Foreign Affairs of Japan > Foreign Policy > Press Releases", "CHROME001"),
         # timestamps and bylines
         ("2023-05-04 08:15:02 By : Ms. anna lee", "CHROME002"),
         ("2023/05/04 08:15", "CHROME002"),
@@ -37,6 +39,7 @@ def chrome(text, **kw):
         ("By Jane Doe | May 4, 2023", "CHROME002"),
         ("May 4, 2023 | By Jane Doe", "CHROME002"),
         ("Posted by webmaster on 04/05/2023", "CHROME002"),
+        ("Source: Agency | 2022-03-01 09:30:00 | Editor: lee", "CHROME002"),
         # newsletter / sign-up / share
         ("Choose which Defence.gov.au products you want to send to your inbox.", "CHROME003"),
         ("Subscribe to our newsletter", "CHROME003"),
@@ -49,6 +52,9 @@ def chrome(text, **kw):
         ("Print | Email", "CHROME003"),
         ("Facebook Twitter LinkedIn Email".replace(" ", " | "), "CHROME003"),
         ("Like this: Like Loading...", "CHROME003"),
+        ("Share: Facebook Twitter", "CHROME003"),
+        ("Print Friendly, PDF & Email", "CHROME003"),
+        ("Scroll to top", "CHROME004"),
         # navigation
         ("Read more", "CHROME004"),
         ("Read more »", "CHROME004"),
@@ -106,6 +112,8 @@ def test_chrome_line_flagged_whole(line, code):
         "Tags and labels were removed from the shipment.",
         "Comments from the Minister were welcome.",
         "Home affairs ministers met in Rome.",
+        "The launch was detected at 2021-12-02 18:12:33 KST by both militaries.",
+        "Home > the most important value > anything else, they said.",
     ],
 )
 def test_prose_is_not_chrome(text):
