@@ -75,7 +75,8 @@ BYLINE = rule(
 A line that is only a posting stamp: a machine timestamp (`2021-12-08
 12:45:19`), optionally followed by `By : name`; `Posted on <date> by <name>`;
 `Published: <date>`, `Updated <date>`, `Last modified: <date>`; `By : <name>`;
-`By <Name> | <date>`.  A date inside a sentence ("On December 2, 2021, the
+`By <Name> | <date>`; a short `|`-separated metadata line with a machine
+timestamp (`Source: Agency | 2022-03-01 09:30:00 | Editor: lee`).  A date inside a sentence ("On December 2, 2021, the
 meeting was held") and the word "by" in prose are never flagged.
 """ + _COMMON_DOC + """
 ## Example
