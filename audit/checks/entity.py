@@ -88,7 +88,8 @@ class EntityIndex:
     by_acronym: dict
     by_ordinal: dict
     heads: frozenset[str]
-    alias_groups: tuple[frozenset[str], ...]
+    by_head: dict
+    alias_groups: dict  # country key -> numbers of the alias groups it belongs to
     links: dict  # entity index -> frozenset of person indexes
     counterparts: dict  # entity index -> tuple of entity indexes
     mention_re: Optional[re.Pattern]
@@ -98,10 +99,8 @@ class EntityIndex:
         ka, kb = _country_keys(a), _country_keys(b)
         if ka & kb:
             return True
-        for g in self.alias_groups:
-            if ka & g and kb & g:
-                return True
-        return False
+        ga = {g for k in ka for g in self.alias_groups.get(k, ())}
+        return any(g in ga for k in kb for g in self.alias_groups.get(k, ()))
 
 
 def _parse_form(form: str) -> tuple[Optional[str], tuple[str, ...], str]:
@@ -143,11 +142,15 @@ def build_entity_index(glossary) -> EntityIndex:
         ents.append(dict(id=t.id, term=t.term, kind=t.kind, ordinal=ordinal, countries=countries,
                          cores=cores, acrs=acrs, long_forms=long_forms, stripped=stripped))
     alias_groups = []
+    ents_by_core: dict[str, list[dict]] = {}
+    for e in ents:
+        for c in e["cores"]:
+            ents_by_core.setdefault(c, []).append(e)
     for t in glossary.of_kind("acronym"):
         if not t.expands:
             continue
         ek = norm(t.expands)
-        hit = [e for e in ents if ek in e["cores"]]
+        hit = ents_by_core.get(ek, [])
         for e in hit:
             e["acrs"].add(t.term)
         if re.fullmatch(r"(?:[A-Z]\.?){2,5}", t.term) and not hit:
@@ -160,6 +163,11 @@ def build_entity_index(glossary) -> EntityIndex:
         for x in t.forms:
             g |= _country_keys(x)
         alias_groups.append(frozenset(g))
+    alias_lists: dict[str, list[int]] = {}
+    for n, g in enumerate(alias_groups):
+        for k in g:
+            alias_lists.setdefault(k, []).append(n)
+    alias_map = {k: tuple(v) for k, v in alias_lists.items()}
     entities = []
     for e in ents:
         main = sorted(e["stripped"], key=len, reverse=True)[0] if e["stripped"] else norm(e["term"])
@@ -192,26 +200,29 @@ def build_entity_index(glossary) -> EntityIndex:
         if e.ordinal:
             by_ord.setdefault(e.ordinal, []).append(i)
     # institutions linked to the persons whose title shares their complement
+    by_complement: dict[str, set[int]] = {}
+    for j, p in enumerate(tidx.persons):
+        for k in p.title_keys:
+            ws = k.split()
+            if "of" in ws[1:]:
+                by_complement.setdefault(" ".join(w for w in ws[ws.index("of") + 1:] if w != "the"), set()).add(j)
     links: dict[int, frozenset[int]] = {}
+    by_comp_word: dict[str, list[int]] = {}
     for i, e in enumerate(entities):
-        if not e.complement:
-            continue
-        ps = set()
-        for j, p in enumerate(tidx.persons):
-            for k in p.title_keys:
-                ws = k.split()
-                if "of" in ws[1:] and " ".join(w for w in ws[ws.index("of") + 1:] if w != "the") == e.complement:
-                    ps.add(j)
+        ps = by_complement.get(e.complement) if e.complement else None
         if ps:
             links[i] = frozenset(ps)
+            for w in set(e.complement.split()):
+                by_comp_word.setdefault(w, []).append(i)
     counterparts: dict[int, tuple[int, ...]] = {}
     for i in links:
-        cs = []
-        for j in links:
-            if i != j and not (links[i] & links[j]) and set(entities[i].complement.split()) & set(entities[j].complement.split()):
-                cs.append(j)
+        near = {j for w in set(entities[i].complement.split()) for j in by_comp_word.get(w, ())}
+        cs = sorted(j for j in near if j != i and not (links[i] & links[j]))
         if cs:
             counterparts[i] = tuple(cs)
+    by_head: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        by_head.setdefault(e.head, []).append(i)
     form_owner: dict[str, int] = {}
     for i in counterparts:
         for f in entities[i].long_forms:
@@ -227,7 +238,8 @@ def build_entity_index(glossary) -> EntityIndex:
         by_acronym={k: tuple(v) for k, v in by_acr.items()},
         by_ordinal={k: tuple(v) for k, v in by_ord.items()},
         heads=frozenset(e.head for e in entities if e.head),
-        alias_groups=tuple(alias_groups),
+        by_head={k: tuple(v) for k, v in by_head.items()},
+        alias_groups=alias_map,
         links=links,
         counterparts=counterparts,
         mention_re=mention_re,
@@ -351,7 +363,7 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr) -> tuple[Optional
         return best, "ordinal", False
     if len(words) < 2:
         return None, "", False
-    cands = [i for i, e in enumerate(eidx.entities) if e.head == head and jac(e) >= 0.5 and (words - {head}) & e.words]
+    cands = [i for i in eidx.by_head.get(head, ()) if jac(eidx.entities[i]) >= 0.5 and (words - {head}) & eidx.entities[i].words]
     if cands:
         return max(cands, key=lambda i: jac(eidx.entities[i])), "words", False
     return None, "", False

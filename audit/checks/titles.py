@@ -117,10 +117,9 @@ class TitleIndex:
     form_to_persons: dict
     title_holders: dict  # title key -> tuple of person indexes
     known_titles: frozenset[str]  # every person title and kind="title" form (keys)
-    known_title_words: tuple[frozenset[str], ...]
-    heads_alt: str
-    role_re: re.Pattern
-    name_form_re: Optional[re.Pattern]
+    title_word_index: dict  # content word -> frozenset of known-title numbers (for "all words inside one title")
+    heads: frozenset[str]  # lower-case head nouns of roles
+    max_form_words: int
     places: frozenset[str]
     pronoun: dict = field(default_factory=dict)
 
@@ -171,19 +170,11 @@ def build_index(glossary) -> TitleIndex:
         h = head_of(k)
         if h and h not in STOPWORDS:
             heads.add(h)
-    # every known title's head noun, as it is capitalised in running text
-    head_alt = "|".join(
-        sorted({re.escape(h[:1].upper() + h[1:]) for h in heads} | {re.escape(h) for h in GENERIC_HEADS}, key=len, reverse=True)
-    )
-    w = r"[A-Z][\w\u2019'\-]*"
-    mod = rf"(?:(?:[A-Z]\.){{2,}}|{w})"
-    comp_word = rf"(?!(?:{head_alt})(?![\w\-])){w}"
-    role_re = re.compile(
-        rf"(?<![\w\-.])(?P<mods>(?:{mod}[ \t]+){{0,4}})(?P<head>{head_alt})(?![\w\-])"
-        rf"(?P<comp>[ \t]+of[ \t]+(?:the[ \t]+)?{w}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{comp_word})*)?"
-    )
-    forms = sorted({f for p in persons for f in p.forms if f.strip()}, key=len, reverse=True)
-    name_form_re = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w\-])") if forms else None
+    max_words = max((len(f.split()) for p in persons for f in p.forms), default=0)
+    word_index: dict[str, set[int]] = {}
+    for n, k in enumerate(sorted(known)):
+        for w_ in content_words(k):
+            word_index.setdefault(w_, set()).add(n)
     places = set()
     for t in glossary.of_kind("place"):
         for f in t.forms:
@@ -194,10 +185,9 @@ def build_index(glossary) -> TitleIndex:
         form_to_persons={k: tuple(v) for k, v in form_to.items()},
         title_holders={k: tuple(v) for k, v in holders.items()},
         known_titles=frozenset(known),
-        known_title_words=tuple(frozenset(content_words(k)) for k in sorted(known)),
-        heads_alt=head_alt,
-        role_re=role_re,
-        name_form_re=name_form_re,
+        title_word_index={k: frozenset(v) for k, v in word_index.items()},
+        heads=frozenset(heads),
+        max_form_words=max_words,
         places=frozenset(places),
     )
 
@@ -257,9 +247,63 @@ def _looks_like_name(tokens: list[str]) -> bool:
     return bool(tokens) and all(norm_token(t) not in STOPWORDS for t in tokens)
 
 
+_W = r"[A-Z][\w\u2019'\-]*"
+_HEAD_TOKEN = re.compile(r"(?<![\w\-.])[A-Z][\w\u2019'\-]*(?![\w\-])")
+_MODS_BEFORE = re.compile(rf"(?<![\w\-.])(?:(?:(?:[A-Z]\.){{2,}}|{_W})[ \t]+){{1,4}}$")
+_COMP = re.compile(
+    rf"[ \t]+of[ \t]+(?:the[ \t]+)?{_W}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{_W})*"
+)
+
+
+class _RoleMatch:
+    """A role phrase: modifiers, a head noun, an optional ``of ...`` complement (regex-match-like)."""
+
+    __slots__ = ("_g", "_s", "_e")
+
+    def __init__(self, text, mods, head, comp):
+        self._g, self._s, self._e = {}, {}, {}
+        for name, (a, b) in (("mods", mods), ("head", head), ("comp", comp)):
+            self._g[name], self._s[name], self._e[name] = (text[a:b] if b > a else None), a, b
+        self._g["mods"] = self._g["mods"] or ""
+
+    def group(self, name):
+        return self._g[name]
+
+    def start(self, name=None):
+        return self._s["mods"] if name is None else self._s[name]
+
+    def end(self, name=None):
+        if name is None:
+            return max(self._e["head"], self._e["comp"])
+        return self._e[name]
+
+
+def _role_matches(text: str, idx: TitleIndex):
+    """Role phrases, found by looking up each capitalised token in the set of head nouns."""
+    prev_end = 0
+    for hm in _HEAD_TOKEN.finditer(text):
+        if hm.start() < prev_end or hm.group(0).lower() not in idx.heads:
+            continue
+        hs, he = hm.span()
+        mm = _MODS_BEFORE.search(text, max(prev_end, hs - 80), hs)
+        ms = mm.start() if mm else hs
+        cs = ce = he
+        cm = _COMP.match(text, he)
+        if cm:
+            words = list(re.finditer(_W, cm.group(0)))
+            ce = cm.end()
+            for a, b in zip(words, words[1:]):
+                if b.group(0).lower() in idx.heads:  # "... of Foreign Affairs and Secretary": stop before the next role
+                    ce = he + a.end()
+                    break
+        m = _RoleMatch(text, (ms, hs), (hs, he), (cs, ce))
+        prev_end = max(he, ce)
+        yield m
+
+
 def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
     out: list[Mention] = []
-    for m in idx.role_re.finditer(text):
+    for m in _role_matches(text, idx):
         mods_text = m.group("mods")
         mods = []  # (token, start)
         for tm in re.finditer(r"\S+", mods_text):
@@ -304,7 +348,7 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                 if not nm:
                     break
                 tok = nm.group("tok")
-                if norm_token(tok) in STOPWORDS or re.fullmatch(idx.heads_alt, tok.rstrip(".")):
+                if norm_token(tok) in STOPWORDS or tok.rstrip(".").lower() in idx.heads:
                     break
                 name_tokens.append((tok, nm.start("tok"), nm.end("tok")))
                 pos = nm.end()
@@ -316,8 +360,9 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
         key = norm(core)
         # "<multiword known title> of <country>" -> the known title, qualified
         if key not in idx.known_titles and " of " in key:
-            for k in sorted(idx.known_titles, key=len, reverse=True):
-                if len(k.split()) > 1 and key.startswith(k + " of "):
+            cut = [mm.start() for mm in re.finditer(" of ", key)]
+            for k in [key[:c] for c in reversed(cut) if key[:c] in idx.known_titles]:
+                if len(k.split()) > 1:
                     tail = key[len(k) + 4:].split()
                     if tail and all(is_countryish(x.title(), idx.places) or x in STOPWORDS for x in tail):
                         end = start + _prefix_len(core, k)
@@ -359,12 +404,22 @@ def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]
             hs = holders_of(m.key, idx)
             if len(hs) == 1:
                 counts[hs[0]] += 1
-    if idx.name_form_re is not None:
-        for nm in idx.name_form_re.finditer(text):
-            if any(s <= nm.start() < e for s, e in covered):
+    # name forms: look up runs of capitalised words (longest first) instead of one huge regex
+    toks = list(re.finditer(r"[A-Z][\w\u2019'\-]*\.?", text))
+    i = 0
+    while i < len(toks):
+        hit = 0
+        for n in range(min(idx.max_form_words, len(toks) - i), 0, -1):
+            run = toks[i:i + n]
+            if any(text[a.end():b.start()] not in (" ", "\t") for a, b in zip(run, run[1:])):
                 continue
-            for p in idx.form_to_persons.get(norm(nm.group(0)), ()):
-                counts[p] += 1
+            ps = idx.form_to_persons.get(norm(text[run[0].start():run[-1].end()]))
+            if ps and not any(s <= run[0].start() < e for s, e in covered):
+                for p in ps:
+                    counts[p] += 1
+                hit = n
+                break
+        i += hit or 1
     if not counts:
         return []
     top = max(counts.values())
@@ -572,7 +627,12 @@ def _holds_head_of(p: Person, what: str) -> bool:
 def _role_within_known(m: Mention, idx: TitleIndex) -> bool:
     """All content words of the role appear inside one known title ("the Chairman")."""
     cw = content_words(m.core)
-    return any(cw <= ws for ws in idx.known_title_words)
+    if not cw:
+        return False
+    sets = [idx.title_word_index.get(w) for w in cw]
+    if any(s is None for s in sets):
+        return False
+    return bool(frozenset.intersection(*sets))
 
 
 @checker(FAMILY, [WRONG_TITLE, UNKNOWN_HOLDER, NO_PARTICIPANT, DOUBLED_SIDE], needs_glossary=True)
@@ -641,7 +701,8 @@ def check_titles(doc, ctx):
             # does the name resemble a glossary person who holds another title ("Secretary Su")?
             lookalike = None
             best = 0.0
-            for i, p in enumerate(persons):
+            for i in princ:  # only participants: the text is about them
+                p = persons[i]
                 if i in hs:
                     continue
                 for f in p.forms:
