@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--baseline", metavar="FILE", default=None, help="accept the findings listed in a baseline file: the gate fails only on new ones")
     run.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="worker processes (default: the number of cores; small batches run in process); output is identical for any N")
     run.add_argument("--dask", metavar="ADDRESS", default=None, help="run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local[:N]' (needs the dask extra)")
+    from .fixrun import add_fix_arguments, add_fix_parser
+
+    add_fix_arguments(run)  # --fix, --in-place, --fix-threshold, --fix-passes
+    add_fix_parser(sub)  # audit fix PATHS...
 
     rules = sub.add_parser("rules", help="list rules, or explain one", description="List every rule, or print the documentation of one.")
     rules.add_argument("code", nargs="?", help="rule code or name")
@@ -71,6 +75,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from .runner import run_command
 
         return int(run_command(args))
+    if args.command == "fix":
+        from .fixrun import fix_command
+
+        return fix_command(args)
     if args.command == "rules":
         return int(rules_command(args))
     if args.command == "glossary" and args.glossary_command == "check":

@@ -73,7 +73,12 @@ def run_command(args) -> ExitCode:
     if args.max_errors is not None and args.max_errors < 0:
         error("--max-errors must be 0 or more")
         return ExitCode.ERROR
-    formats = tuple(args.format) if args.format else ("json", "html")
+    formats = tuple(args.format) if args.format is not None else ("json", "html")
+    from .fixrun import check_options
+
+    if check_options(args):
+        error(check_options(args))
+        return ExitCode.ERROR
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         error(f"unknown format(s): {', '.join(bad)} (choose from {', '.join(FORMATS)})")
@@ -116,7 +121,9 @@ def run_command(args) -> ExitCode:
     stems = output_stems([d for d, _ in inputs])
     tasks = [parallel.DocTask(d, str(p), stems[d]) for d, p in inputs]
     state = RunState(glossary=glossary, config=cfg, formats=formats, baseline=known,
-                     baseline_path=getattr(args, "baseline", None) or "", write_baseline=bool(getattr(args, "write_baseline", None)))
+                     baseline_path=getattr(args, "baseline", None) or "", write_baseline=bool(getattr(args, "write_baseline", None)),
+                     fix=bool(getattr(args, "fix", False)), fix_threshold=getattr(args, "fix_threshold", 0.8),
+                     fix_passes=getattr(args, "fix_passes", 3), in_place=bool(getattr(args, "in_place", False)))
     batch: dict[str, list[str]] = {}  # per-document parts of batch formats (SARIF, CSV, annotations, baseline)
     dask_address = getattr(args, "dask", None)
     try:
@@ -139,6 +146,11 @@ def run_command(args) -> ExitCode:
             for suffix, text in outcome.outputs.items():
                 if suffix.startswith("batch:"):
                     batch.setdefault(suffix, []).append(text)
+                    continue
+                if suffix == "inplace:":  # audit fix --in-place: the input itself, original kept as .orig
+                    from .fixrun import write_in_place
+
+                    write_in_place(Path(outcome.task.path), text)
                     continue
                 write_atomic(out / (outcome.task.stem + suffix), text)
         except OSError as e:
@@ -189,6 +201,10 @@ class RunState:
     baseline: object = None  # Counter of accepted finding keys (audit.baseline), or None
     baseline_path: str = ""
     write_baseline: bool = False
+    fix: bool = False  # --fix / audit fix (audit/fixrun.py)
+    fix_threshold: float = 0.8
+    fix_passes: int = 3
+    in_place: bool = False
 
 
 def audit_one(task, state: RunState):
@@ -214,7 +230,13 @@ def audit_one(task, state: RunState):
         from .baseline import apply as apply_baseline
 
         report = apply_baseline(report, state.baseline, cfg.max_errors, cfg.min_score, state.baseline_path)
+    fixed: dict = {}
+    if state.fix:
+        from .fixrun import fix_outputs
+
+        report, fixed = fix_outputs(doc, report, state.glossary, cfg, reference, state.fix_threshold, state.fix_passes, state.in_place)
     outputs = render_outputs(report, state.formats, state.write_baseline)
+    outputs.update(fixed)
     return DocOutcome(task, outputs=outputs, summary=DocSummary.of(report, task.stem))
 
 
