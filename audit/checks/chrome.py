@@ -138,7 +138,7 @@ NAVIGATION = rule(
 Navigation links of the page: a line that is only `Read more`, `Continue
 reading`, `Back to top`, `Skip to main content`, `Previous article`, `Next
 story`, `Related articles`, `You may also like`, `Download PDF`, `Tags: ...`,
-`Comments (3)`, `Leave a reply`, `Advertisement`; and `Read more` / `Continue
+`Comments (3)`, `12 Comments`, `Leave a reply`, `Advertisement`; and `Read more` / `Continue
 reading` glued to the end of a paragraph.  Ordinary sentences that use these
 words ("He read more of the report") are not flagged.
 """ + _COMMON_DOC + """
@@ -229,6 +229,7 @@ _BYLINE_RES = [
 
 _SOCIAL = (r"(?:Twitter|X|Facebook|Instagram|LinkedIn|YouTube|Flickr|TikTok|Threads|Weibo|WeChat|Telegram|Mastodon"
            r"|Bluesky|social\s+media|(?:the\s+)?socials)")
+_NETWORK = rf"(?:{_SOCIAL}|E-?mail|Print|WhatsApp|Reddit|Pinterest|Tumblr|Line|KakaoTalk)"
 # share / subscribe / follow: the whole line must match
 _SHARE_RES = [re.compile(p, re.I) for p in (
     r"(?:Subscribe|Sign\s+up|Register|Opt\s+in)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+(?:our|the|free|email|e-mail|daily|weekly|updates?|news|alerts?)\b[\w\s,'’&-]{0,60}[.!]?",
@@ -237,7 +238,7 @@ _SHARE_RES = [re.compile(p, re.I) for p in (
     r"[\w\s,'’-]{0,60}\b(?:delivered|sent)\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox[.!]?",
     r"(?:Enter|Type)\s+your\s+e-?mail(?:\s+address)?[\w\s,'’-]{0,60}[.:!]?",
     r"(?:Get\s+)?(?:E-?mail|Newsletter)\s+(?:updates|alerts|sign[-\s]?up)[.!:]?",
-    r"Share\s+(?:this|on|via|to)\b[\w\s:,'’|/-]{0,60}",
+    rf"Share\s+(?:this(?:\s+(?:article|page|story|post|release|item))?|on|via|to)\s*:?\s*(?:{_NETWORK}(?:[\s,|/]+{_NETWORK})*)?\s*:?",
     r"Share(?:\s+(?:this|it))?\s*[:!]?",
     rf"Share\s*:\s*{_SOCIAL}(?:\s*(?:,|\||/|\s)\s*(?:{_SOCIAL}|E-?mail|Print))*",
     r"Print\s+Friendly(?:\s*,\s*PDF\s*(?:&|and)\s*E-?mail)?",
@@ -253,12 +254,12 @@ _NAV_RES = [re.compile(p, re.I) for p in (
     r"Continue\s+reading(?:\s+[\w\s'’-]{1,40})?\s*[.:»›>→…]*",
     r"(?:Back|Return|Go|Scroll)\s+to\s+(?:top|the\s+top|home(?:page)?|main\s+menu|previous\s+page)\s*[.↑^]*",
     r"Skip\s+to\s+(?:main\s+)?(?:content|navigation|main|search)\s*\.?",
-    r"(?:Previous|Next|Older|Newer)\s+(?:article|story|post|page|entry|item|release|news)s?\s*[:»›>→]?[\w\s,'’:-]{0,80}",
+    r"(?:Previous|Next|Older|Newer)\s+(?:article|story|post|page|entry|release|news)s?(?:\s*[:»›>→]\s*[^\r\n]{0,80}|\s*[»›>→]*)",
     r"(?:Related|Recommended|Popular|Latest|More)\s+(?:articles?|stories|posts|links|news|content|releases|reading)\s*:?",
     r"You\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)\s*:?",
     r"Download\s+(?:the\s+)?(?:PDF|file|attachment|document)(?:\s*\([^)]{0,20}\))?\s*\.?",
-    r"(?:Tags|Tagged|Categories|Category|Filed\s+under|Topics|Keywords)\s*:\s*\S[^\r\n]{0,120}",
-    r"(?:\d+\s+)?Comments?\s*(?:\(\d+\)|:\s*\d+)?",
+    r"(?:Tags|Tagged|Categories|Category|Filed\s+under)\s*:\s*\S[^\r\n]{0,120}",
+    r"\d+\s+Comments?|Comments?\s*(?:\(\d+\)|:\s*\d+)",
     r"(?:Leave|Post|Add)\s+a\s+(?:comment|reply|response)\s*[.:]?",
     r"Advertisement|Sponsored(?:\s+content)?|Click\s+here(?:\s+to\s+[\w\s'’-]{1,50})?[.!]?",
 )]

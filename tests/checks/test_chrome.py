@@ -66,6 +66,9 @@ def chrome(text, **kw):
         ("Download PDF (245 KB)", "CHROME004"),
         ("Tags: defence, Japan, Australia", "CHROME004"),
         ("Leave a reply", "CHROME004"),
+        ("12 Comments", "CHROME004"),
+        ("Share via Email", "CHROME003"),
+        ("Share this article", "CHROME003"),
         # cookie / legal
         ("This website uses cookies to ensure you get the best experience.", "CHROME005"),
         ("We use cookies to improve your experience. By continuing you accept our Cookie Policy.", "CHROME005"),
@@ -111,6 +114,11 @@ def test_chrome_line_flagged_whole(line, code):
         "December 2, 2021",
         "Tags and labels were removed from the shipment.",
         "Comments from the Minister were welcome.",
+        "Comments",  # a section heading
+        "Share this information with partners",
+        "Next item on the agenda was the budget",
+        "Keywords: deterrence, alliance, readiness",  # part of a paper
+        "Topics: maritime security, cyber defence",
         "Home affairs ministers met in Rome.",
         "The launch was detected at 2021-12-02 18:12:33 KST by both militaries.",
         "Home > the most important value > anything else, they said.",
