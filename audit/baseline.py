@@ -20,6 +20,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Iterable, Optional
 
@@ -40,9 +41,14 @@ def _norm(words: Iterable[str]) -> str:
     return " ".join(words).casefold()
 
 
-def context_of(report: Report, f: Finding) -> str:
+def paragraph_index(report: Report) -> dict:
+    """Paragraphs by id (build once per report, pass to :func:`finding_key`)."""
+    return {p.id: p for p in report.document.paragraphs}
+
+
+def context_of(report: Report, f: Finding, paras: Optional[dict] = None) -> str:
     """A short hash of the words just before and after the finding, inside its paragraph."""
-    para = next((p for p in report.document.paragraphs if p.id == f.paragraph), None)
+    para = (paras if paras is not None else paragraph_index(report)).get(f.paragraph)
     if para is None:
         para = report.document.paragraph_at(f.start)
     before = _NUMBERING.sub("", para.text[: max(0, f.start - para.start)], count=1)  # renumbering is no change
@@ -53,19 +59,21 @@ def context_of(report: Report, f: Finding) -> str:
     return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1024)
 def document_key(path: str) -> str:
     return PurePath(path.replace("\\", "/")).stem
 
 
-def finding_key(report: Report, f: Finding) -> tuple[str, str, str, str]:
-    return (document_key(report.document.path), f.rule, f.text, context_of(report, f))
+def finding_key(report: Report, f: Finding, paras: Optional[dict] = None) -> tuple[str, str, str, str]:
+    return (document_key(report.document.path), f.rule, f.text, context_of(report, f, paras))
 
 
 def key_counts(reports: Iterable[Report]) -> Counter:
     c: Counter = Counter()
     for r in reports:
+        paras = paragraph_index(r)
         for f in r.findings:
-            c[finding_key(r, f)] += 1
+            c[finding_key(r, f, paras)] += 1
     return c
 
 
@@ -74,8 +82,9 @@ def to_dict(reports: Iterable[Report]) -> dict:
     for r in reports:
         seen: Counter = Counter()
         first: dict = {}
+        paras = paragraph_index(r)
         for f in r.findings:
-            k = finding_key(r, f)
+            k = finding_key(r, f, paras)
             seen[k] += 1
             first.setdefault(k, f)
         for k, n in seen.items():
@@ -135,8 +144,9 @@ def apply(report: Report, known: Counter, max_errors: int = 0, min_score: Option
     budget = Counter(known)
     accepted = []
     new_errors = 0
+    paras = paragraph_index(report)
     for f in report.findings:
-        k = finding_key(report, f)
+        k = finding_key(report, f, paras)
         if budget[k] > 0:
             budget[k] -= 1
             accepted.append(finding_id(f))

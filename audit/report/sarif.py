@@ -4,7 +4,9 @@ One run per call; every document of the batch is an artifact of that run, so a
 whole batch uploads as one file (code-scanning services reject several runs of
 the same tool and category in one upload).  Columns are Unicode code points
 (``columnKind: unicodeCodePoints``), lines and columns 1-based, end columns
-exclusive, as the specification defines them.
+exclusive, as the specification defines them.  The JSON is compact (no
+indentation: large batches encode several times faster); pretty-print it with
+``python -m json.tool`` when reading it by hand.
 """
 from __future__ import annotations
 
@@ -37,11 +39,11 @@ def artifact_uri(path: str) -> str:
     return quote(p.as_posix(), safe="/._-~")
 
 
-def fingerprint(report: Report, f: Finding) -> str:
-    """Stable across unrelated edits: document stem, rule, matched text, paragraph text."""
+def fingerprint(report: Report, f: Finding, paras=None) -> str:
+    """Stable across unrelated edits: document stem, rule, matched text, nearby words (the baseline key)."""
     from ..baseline import finding_key
 
-    return hashlib.sha256(json.dumps(finding_key(report, f), ensure_ascii=False).encode()).hexdigest()[:32]
+    return hashlib.sha256(json.dumps(finding_key(report, f, paras), ensure_ascii=False).encode()).hexdigest()[:32]
 
 
 def _rule_descriptors(codes: list[str]) -> list[dict]:
@@ -87,6 +89,9 @@ def to_dict(reports: list[Report]) -> dict:
         artifacts.append(art)
         lines = LineIndex(doc.text)
         accepted = accepted_ids(report)
+        from ..baseline import paragraph_index
+
+        paras = paragraph_index(report)
         for f in report.findings:
             message = f.message if f.suggestion is None else (
                 f"{f.message} Suggestion: {f.suggestion}" if f.suggestion else f"{f.message} Suggestion: remove it.")
@@ -100,7 +105,7 @@ def to_dict(reports: list[Report]) -> dict:
                     "physicalLocation": {"artifactLocation": {"uri": uri, "index": ai}, "region": region},
                     "logicalLocations": [{"name": f"paragraph {f.paragraph}", "kind": "member"}],
                 }],
-                "partialFingerprints": {"auditFinding/v1": fingerprint(report, f)},
+                "partialFingerprints": {"auditFinding/v1": fingerprint(report, f, paras)},
                 "properties": {"severity": f.severity.value, "category": f.category, "paragraph": f.paragraph,
                                "confidence": round(float(f.confidence), 3), "name": f.name},
             }
@@ -131,7 +136,7 @@ def to_dict(reports: list[Report]) -> dict:
 
 
 def render_many(reports: list[Report]) -> str:
-    return json.dumps(to_dict(list(reports)), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(to_dict(list(reports)), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def render(report: Report) -> str:
@@ -168,4 +173,4 @@ def merge(texts: list[str]) -> str:
     merged["artifacts"] = artifacts
     merged["results"] = results
     merged["properties"] = {"documents": documents}
-    return json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [merged]}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [merged]}, ensure_ascii=False, separators=(",", ":")) + "\n"
