@@ -118,8 +118,8 @@ def check_consistency(doc, ctx):
     if people:
         shorts: dict[str, list[tuple[str, str]]] = {}  # term_id -> [(key, text)] admitted one-word forms
         titles: dict[str, set[str]] = {}
-        for f in idx.forms:
-            if f.term_id in people:
+        for f in (idx.forms[fi] for tid in people for fi in idx.by_term.get(tid, ())):
+            if True:
                 if f.n == 1 and f.role in ("short", "variant", "official"):
                     shorts.setdefault(f.term_id, []).append((f.keys[0], f.text))
                 if f.role == "title":

@@ -307,15 +307,23 @@ def _opt(ctx, key: str, default: float) -> float:
     return v / 100.0 if v > 1 else v
 
 
-def _similar(a: str, b: str) -> float:
+def _similar(a: str, b: str, need: float, cache: Optional[dict] = None) -> float:
     """Edit or phonetic similarity of two keys, 0..1: rapidfuzz's Indel ratio, or
-    textdistance's Editex (letters that sound alike cost less: 'wuk'/'wook') for
-    short words in the grey zone."""
+    textdistance's Editex (letters that sound alike cost less: 'wuk'/'wook',
+    'counsel'/'council') for short words when it can lift the ratio over ``need``."""
     if a == b:
         return 1.0
     r = fuzz.ratio(a, b) / 100.0
-    if 0.4 <= r < 0.9 and 3 <= min(len(a), len(b)) and max(len(a), len(b)) <= 14:
-        r = max(r, textdistance.editex.normalized_similarity(a, b) - 0.05)
+    if r >= need or r < need - 0.25 or min(len(a), len(b)) < 3 or max(len(a), len(b)) > 10:
+        return r
+    key = (a, b)
+    if cache is not None and key in cache:
+        return cache[key]
+    r = max(r, float(textdistance.editex.normalized_similarity(a, b)) - 0.05)
+    if cache is not None:
+        if len(cache) > 50000:
+            cache.clear()
+        cache[key] = r
     return r
 
 
@@ -333,7 +341,22 @@ def _followed_by_acronym(text: str, end: int) -> bool:
 
 
 def analyze(doc, ctx) -> Analysis:
-    """The names analysis of one document (pure; cheap to recompute)."""
+    """The names analysis of one document, shared by the names and consistency checkers.
+
+    The last analysis is memoised next to the glossary's compiled indexes (one slot,
+    keyed on the document and the options), so the two checkers do not compute it twice.
+    """
+    slot = ctx.glossary.compiled("names.last-analysis", lambda g: [None])
+    key = (doc.path, len(doc.text), hash(doc.text), repr(ctx.config.options))
+    last = slot[0]
+    if last is not None and last[0] == key:
+        return last[1]
+    an = _analyze(doc, ctx)
+    slot[0] = (key, an)
+    return an
+
+
+def _analyze(doc, ctx) -> Analysis:
     idx = official_index(ctx.glossary)
     text = doc.text
     tokens = tokenize(text)
@@ -413,8 +436,8 @@ def analyze(doc, ctx) -> Analysis:
                 e = s + L
                 if run_start[e - 1] > s or not (edge_ok[s] and edge_ok[e - 1]):
                     continue
-                if cov[e] != cov[s] and not all(s <= span_of[k][0] and span_of[k][1] <= e
-                                                 for k in range(s, e) if k in span_of):
+                if cov[e] != cov[s] and any(k in span_of and (span_of[k][0] < s or span_of[k][1] > e)
+                                             for k in (s, e - 1)):
                     continue  # cuts through an admitted form
                 yield s, e
 
@@ -564,7 +587,8 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
         rest_f = squash(k for k in fkeys if k not in common)
         if not rest_w or not rest_f:
             return None
-        part = _similar(rest_w, rest_f)
+        need = max(part_thr, 1 - (1 - thr) * len(sf) / len(rest_f))
+        part = _similar(rest_w, rest_f, need, idx.sim_cache if idx else None)
         whole = max(fuzz.ratio(sw, sf) / 100.0, 1 - (1 - part) * len(rest_f) / max(len(sf), 1))
         if part < part_thr or whole < thr or rest_w[0] != rest_f[0] and part < 0.6:
             return None
@@ -593,7 +617,7 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
             return None
         if fc and not w.cap:
             return None
-        r = _similar(w.key, fk)
+        r = _similar(w.key, fk, word_thr, idx.sim_cache if idx else None)
         if r >= word_thr:
             sim += 1
             sims.append(r)

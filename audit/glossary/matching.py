@@ -158,9 +158,9 @@ def person_variants(name: str) -> list[str]:
 
 
 def person_short_forms(name: str) -> list[str]:
-    """Single-word short forms of a person: the surname (last word, or the first word
-    for a family-name-first name such as "Moon Jae-in"), and the first word of a
-    two-part name."""
+    """The short form of a person: the surname (last word, or the first word for a
+    family-name-first name such as "Moon Jae-in").  Other short forms ("Suh" for
+    "Suh Wook", whose given name has no hyphen) belong in the glossary's variants."""
     toks = [t for t in tokenize(name) if t.key not in NAME_SUFFIXES and len(t.key) > 1]
     if len(toks) < 2:
         return []
@@ -175,8 +175,6 @@ def person_short_forms(name: str) -> list[str]:
         while k > 0 and toks[k].gap == "hyphen":
             k -= 1
         out.append(name[toks[k].start:last.end] if k < len(toks) - 1 else last.text)
-        if len(toks) == 2:
-            out.append(toks[0].text)
     return [o for o in dict.fromkeys(out)]
 
 
@@ -339,6 +337,8 @@ class OfficialIndex:
     term_kinds: dict = field(default_factory=dict)  # term_id -> kind
     notes: dict = field(default_factory=dict)  # term_id -> note
     acronyms_of: dict = field(default_factory=dict)  # expansion keys -> {acronym key}
+    by_term: dict = field(default_factory=dict)  # term_id -> [form idx]
+    sim_cache: dict = field(default_factory=dict)  # (word, word) -> phonetic similarity (bounded)
 
     def joined(self, idxs: list[int]) -> list[str]:
         key = id(idxs)
@@ -375,6 +375,7 @@ def build_official_index(glossary) -> OfficialIndex:
         if not keys:
             return
         fi = len(idx.forms)
+        idx.by_term.setdefault(t.id, []).append(fi)
         idx.forms.append(Form(t.id, official, text, keys, t.kind, role, fuzzy and len(keys) >= 2,
                               tuple(x.cap for x in toks)))
         idx.exact.setdefault(keys, []).append(fi)

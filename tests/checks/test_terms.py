@@ -157,9 +157,9 @@ def test_person_variants(name, variants):
     [
         ("Won In-choul", ["Won"]),
         ("Kim Seung-kyum", ["Kim"]),
-        ("Richard Marles", ["Marles", "Richard"]),
-        ("Paul J. LaCamera", ["LaCamera", "Paul"]),
-        ("Lloyd J. Austin III", ["Austin", "Lloyd"]),
+        ("Richard Marles", ["Marles"]),
+        ("Paul J. LaCamera", ["LaCamera"]),
+        ("Lloyd J. Austin III", ["Austin"]),
         ("Ana Smith-Jones", ["Smith-Jones"]),
     ],
 )
