@@ -53,7 +53,7 @@ class Edit:
 @dataclass(frozen=True)
 class Skip:
     finding: Finding
-    reason: str  # "low-confidence", "not-fixable", "no-op", "overlap"
+    reason: str  # "low-confidence", "not-fixable", "no-op", "overlap", "refix"
     by: Optional[str] = None  # the rule that won an overlap
 
 
@@ -263,12 +263,23 @@ def fix_iteratively(doc: Document, audit: Callable[[Document], Report], threshol
     skipped: list[Skip] = []
     current = doc
     done = 0
+    fixed_regions: list[tuple[int, int]] = []  # text written by earlier passes, in current offsets
     for _ in range(passes):
-        accepted, skipped = plan(report.findings, threshold, fixable)
+        fresh, refix = [], []
+        for f in report.findings:
+            inside = any(a <= f.start and f.end <= b and (f.start < f.end or a < b) for a, b in fixed_regions)
+            (refix if inside and f.suggestion is not None else fresh).append(f)
+        accepted, skipped = plan(fresh, threshold, fixable)
+        # a rule that flags text an earlier pass wrote would rewrite its own (or another rule's)
+        # fix again and again ("U.S. U.S. Forces Korea"): never touch fixed text twice
+        skipped = sorted(skipped + [Skip(f, "refix") for f in refix],
+                         key=lambda s: (s.finding.start, s.finding.end, s.finding.rule))
         if not accepted:
             break
         text, edits = apply(current.text, accepted)
         done += 1
+        fixed_regions = [(_map(a, edits), _map(b, edits)) for a, b in fixed_regions]
+        fixed_regions += [(e.new_start, e.new_end) for e in edits]
         # the current paragraph that ends where each original paragraph's range ends owns
         # insertions at that end; then carry each original range through this pass
         owners = {pid: next((q.id for q in current.paragraphs if q.end == b), None) for pid, (a, b) in ranges.items()}

@@ -278,3 +278,21 @@ def test_fixed_seed_has_no_critical_findings_left():
     if critical:
         left = sorted({f.rule for f in critical})
         pytest.xfail(f"critical findings remain only from rules that do not declare a definite fix: {left}")
+
+
+def test_fixed_text_is_never_refixed_by_a_rule_that_rejects_its_own_output():
+    """A non-idempotent suggestion ('Korea' -> 'Forces Korea', flagged again) must not snowball."""
+    from types import SimpleNamespace
+
+    def audit(d):
+        fs = []
+        pos = d.text.find("Korea")
+        while pos != -1:
+            fs.append(F(pos, pos + 5, d.text, "Forces Korea", rule="AAA001", confidence=0.9))
+            pos = d.text.find("Korea", pos + 1)
+        return SimpleNamespace(findings=tuple(fs), by_severity={"minor": len(fs)})
+
+    d = make_document("Troops in Korea and in Japan.")
+    res, _ = fix_iteratively(d, audit, fixable=FIXABLE)
+    assert res.text == "Troops in Forces Korea and in Japan."
+    assert [s.reason for s in res.skipped] == ["refix"]

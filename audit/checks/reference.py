@@ -155,7 +155,8 @@ def _chrome_ids(doc: Document, ctx) -> set[str]:
         return set()
     covered: Counter = Counter()
     for f in func(doc, ctx):
-        covered[f.paragraph] += f.end - f.start
+        if ctx.config.is_selected(f.rule, f.name):  # as the engine sees it: selected chrome rules only
+            covered[f.paragraph] += f.end - f.start
     return {p.id for p in doc.paragraphs if p.text and covered[p.id] * 2 >= len(p.text)}
 
 
