@@ -288,3 +288,14 @@ def test_cli_reference_folder(tmp_path, run_cli):
     data = json.loads((out / "nordic_baltic.json").read_text(encoding="utf-8"))
     assert data["summary"]["reference"]["aligned"] == 5
     assert {f["rule"] for f in data["findings"]} == {"REF002", "REF003"}
+
+
+def test_page_chrome_is_neither_aligned_nor_flagged():
+    pytest.importorskip("audit.checks.chrome")
+    head = "Joint Statement on Fisheries> Ministry of Foreign Affairs> Released 2023-05-0{}"
+    body = "\n\n1. The ministers met in Reykjavik on 4 May 2023."
+    rep = audit_str(head.format(4) + body, reference=head.format(5) + body)
+    assert rep.paragraphs[0].chrome and "metrics" not in rep.paragraphs[0].extra
+    assert not any(f.check == "reference" for f in rep.findings)
+    assert rep.paragraphs[1].extra["metrics"]["chrf"] == 100.0
+    assert rep.extra["reference"]["unaligned"] == []
