@@ -352,6 +352,8 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr) -> tuple[Optional
         return hits[0], "exact", True
     if acr and acr.upper() in eidx.by_acronym:
         return eidx.by_acronym[acr.upper()][0], "acronym", False
+    if acr and not acr.isdigit():
+        return None, "", False  # its own acronym, unknown to the glossary: another body (AUSMIN next to AUKMIN)
     words = content_words(name_full)
     head = key.split()[-1] if key else ""
 
@@ -413,6 +415,8 @@ def check_entities(doc, ctx):
         wrong = []
         if qual and e.countries:
             wrong = [c for c in split_countries(qual) if not any(eidx.same_country(c, x) for x in e.countries)]
+        if wrong and cue == "words":
+            continue  # similar words, other countries: most likely another bilateral forum
         if wrong:
             yield make_finding(
                 WRONG_ENTITY, doc, start, name_end,
@@ -463,7 +467,9 @@ def check_entities(doc, ctx):
                         suggestion=o.term, confidence=0.85, term_id=o.id,
                     )
                 continue
-            # the speaker: the persons named in the sentence before the institution
+            # the speaker's own institution: "<noun> of the <institution>" in a sentence about one side only
+            if not re.search(r"\b[a-z]+[ \t]+of[ \t]+the[ \t]+$", text[max(s0, ostart - 40):ostart]):
+                continue
             people = set()
             later = False
             for mm in mentions:

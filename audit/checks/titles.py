@@ -79,8 +79,9 @@ def head_of(title: str) -> str:
     words = norm(title).split()
     if not words:
         return ""
-    if "of" in words[1:]:
-        return words[words.index("of") - 1] if words.index("of") > 0 else words[0]
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "for"):
+            return words[i - 1]
     return words[-1]
 
 
@@ -94,7 +95,12 @@ def best_match(target: str, options: Iterable[str], words: Optional[int] = None)
     if not opts:
         return None
     n = len(target.split()) if words is None else words
-    return max(opts, key=lambda o: (len(o.split()) == n, fuzz.ratio(norm(o), norm(target)), -len(o)))
+    t = norm(target)
+
+    def shape(x: str) -> bool:  # "X of Y" / "X for Y" or not
+        return bool(re.search(r" (?:of|for) ", norm(x)))
+
+    return max(opts, key=lambda o: (shape(o) == shape(t), len(o.split()) == n, fuzz.ratio(norm(o), t), -len(o)))
 
 
 # --------------------------------------------------------------------------- glossary index
@@ -251,7 +257,7 @@ _W = r"[A-Z][\w\u2019'\-]*"
 _HEAD_TOKEN = re.compile(r"(?<![\w\-.])[A-Z][\w\u2019'\-]*(?![\w\-])")
 _MODS_BEFORE = re.compile(rf"(?<![\w\-.])(?:(?:(?:[A-Z]\.){{2,}}|{_W})[ \t]+){{1,4}}$")
 _COMP = re.compile(
-    rf"[ \t]+of[ \t]+(?:the[ \t]+)?{_W}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{_W})*"
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_W}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{_W})*"
 )
 
 

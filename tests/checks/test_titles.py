@@ -1,0 +1,325 @@
+"""Titles family (TITLE001-004) on documents and glossaries written for these tests.
+
+Every glossary here holds official forms only: no forbidden variants, so what is
+caught comes from the titles and names of the glossary, never from listed errors.
+"""
+from __future__ import annotations
+
+import pytest
+
+from audit.checks.titles import head_of, is_countryish, norm
+
+from ..conftest import assert_offsets, audit_str
+
+# The 53rd SCM (Seoul, 2021): official names and titles only.
+SCM = """
+[[person]]
+term = "Suh Wook"
+variants = ["Suh"]
+titles = ["Minister of National Defense", "Defense Minister", "Minister"]
+
+[[person]]
+term = "Lloyd J. Austin III"
+variants = ["Lloyd Austin", "Austin"]
+titles = ["Secretary of Defense", "Defense Secretary", "Secretary"]
+
+[[person]]
+term = "Won In-choul"
+variants = ["Won"]
+titles = ["Chairman of the Joint Chiefs of Staff", "General"]
+
+[[person]]
+term = "Mark A. Milley"
+variants = ["Mark Milley", "Milley"]
+titles = ["Chairman of the Joint Chiefs of Staff", "General"]
+
+[[person]]
+term = "Moon Jae-in"
+variants = ["Moon"]
+titles = ["President"]
+
+[[person]]
+term = "Joe Biden"
+variants = ["Biden"]
+titles = ["President"]
+
+[[event]]
+term = "53rd ROK-U.S. Security Consultative Meeting"
+variants = ["SCM"]
+
+[[org]]
+term = "Ministry of National Defense"
+variants = ["ROK Ministry of National Defense", "MND"]
+
+[[org]]
+term = "Department of Defense"
+variants = ["U.S. Department of Defense", "DoD"]
+
+[[acronym]]
+term = "ROK"
+expands = "Republic of Korea"
+"""
+
+# A U.S.-Japan "2+2": here "Secretary of State" and "Foreign Minister" are correct.
+TWO_PLUS_TWO = """
+[[person]]
+term = "Antony J. Blinken"
+variants = ["Antony Blinken", "Blinken"]
+titles = ["Secretary of State", "Secretary"]
+
+[[person]]
+term = "Lloyd J. Austin III"
+variants = ["Lloyd Austin", "Austin"]
+titles = ["Secretary of Defense", "Defense Secretary", "Secretary"]
+
+[[person]]
+term = "Yoko Kamikawa"
+variants = ["Kamikawa"]
+titles = ["Minister for Foreign Affairs", "Foreign Minister", "Minister"]
+
+[[person]]
+term = "Minoru Kihara"
+variants = ["Kihara"]
+titles = ["Minister of Defense", "Defense Minister", "Minister"]
+
+[[event]]
+term = "U.S.-Japan Security Consultative Committee"
+variants = ["2+2"]
+"""
+
+# Australia-UK Ministerial Consultations (AUKMIN), British spelling.
+AUKMIN = """
+[[person]]
+term = "Penny Wong"
+variants = ["Wong"]
+titles = ["Minister for Foreign Affairs", "Foreign Minister"]
+
+[[person]]
+term = "Richard Marles"
+variants = ["Marles"]
+titles = ["Deputy Prime Minister", "Minister for Defence", "Defence Minister"]
+
+[[person]]
+term = "David Lammy"
+variants = ["Lammy"]
+titles = ["Foreign Secretary"]
+
+[[person]]
+term = "John Healey"
+variants = ["Healey"]
+titles = ["Defence Secretary"]
+
+[[event]]
+term = "Australia-UK Ministerial Consultations"
+variants = ["AUKMIN"]
+"""
+
+# An invented 12th France-India Strategic Dialogue with invented people.
+FRANCE_INDIA = """
+[[person]]
+term = "Claire Moreau"
+variants = ["Moreau"]
+titles = ["Minister of the Armed Forces", "Armed Forces Minister", "Minister"]
+
+[[person]]
+term = "Arjun Mehta"
+variants = ["Mehta"]
+titles = ["National Security Adviser", "Adviser"]
+
+[[title]]
+term = "Chief of Defence Staff"
+
+[[event]]
+term = "12th France-India Strategic Dialogue"
+"""
+
+SCM_INTRO = "Minister Suh Wook met Secretary Austin in Seoul. "
+FR_INTRO = "Minister Moreau met National Security Adviser Mehta in Paris. "
+
+
+def found(text, glossary, code):
+    report = audit_str(text, glossary, select=[code])
+    assert_offsets(report)
+    return [(f.text, f.suggestion) for f in report.findings if f.rule == code]
+
+
+# --------------------------------------------------------------------------- TITLE001
+
+@pytest.mark.parametrize("glossary,text,span,suggestion", [
+    (SCM, "Secretary of State Austin expressed support.", "Secretary of State", "Secretary of Defense"),
+    (SCM, "Minister Suh and Minister Austin thanked the hosts.", "Minister", "Secretary"),
+    (SCM, "Foreign Minister Suh Wook spoke first.", "Foreign Minister", "Defense Minister"),
+    (TWO_PLUS_TWO, "Foreign Minister Kihara welcomed the decision.", "Foreign Minister", "Defense Minister"),
+    (TWO_PLUS_TWO, "Secretary of Defense Blinken opened the meeting.", "Secretary of Defense", "Secretary of State"),
+    (AUKMIN, "Defence Secretary Wong arrived in London.", "Defence Secretary", "Foreign Minister"),
+    (FRANCE_INDIA, "Minister of Defence Moreau met her counterpart.", "Minister of Defence", "Minister of the Armed Forces"),
+])
+def test_title001_title_not_held(glossary, text, span, suggestion):
+    assert found(text, glossary, "TITLE001") == [(span, suggestion)]
+
+
+def test_title001_message_names_the_person_and_their_titles():
+    report = audit_str("Secretary of State Austin spoke.", SCM, select=["TITLE001"])
+    (f,) = report.findings
+    assert "'Secretary of State' is not a title of Lloyd J. Austin III" in f.message
+    assert "Secretary of Defense, Defense Secretary, Secretary" in f.message
+    assert f.severity.value == "major" and f.category == "Accuracy/Mistranslation"
+
+
+@pytest.mark.parametrize("glossary,text", [
+    (SCM, "U.S. Defense Secretary Lloyd Austin III and South Korean Defense Minister Suh Wook led the delegations."),
+    (SCM, "Minister of National Defense Suh and Secretary of Defense Austin met President Moon Jae-in."),
+    (SCM, "General Won In-choul, Chairman of the Joint Chiefs of Staff of the ROK, met General Mark Milley."),
+    (TWO_PLUS_TWO, "Secretary of State Antony Blinken and Secretary of Defense Lloyd Austin met "
+                   "Foreign Minister Yoko Kamikawa and Defense Minister Minoru Kihara."),
+    (TWO_PLUS_TWO, "Minister for Foreign Affairs Kamikawa and Secretary Blinken signed it."),
+    (AUKMIN, "Deputy Prime Minister Marles, Foreign Minister Wong, Foreign Secretary Lammy and Defence Secretary Healey met."),
+    (FRANCE_INDIA, "Armed Forces Minister Claire Moreau and National Security Adviser Arjun Mehta opened the dialogue."),
+])
+def test_titles_correct_titles_stay_clean(glossary, text):
+    report = audit_str(text, glossary, select=["TITLE"])
+    assert [(f.rule, f.text) for f in report.findings] == []
+
+
+# --------------------------------------------------------------------------- TITLE002
+
+@pytest.mark.parametrize("glossary,text,span,suggestion", [
+    (SCM, SCM_INTRO + "South Korean Defense Minister Xu Xu led the delegation.", "Xu Xu", "Suh Wook"),
+    (SCM, SCM_INTRO + "Minister Su emphasized the plan.", "Su", "Suh"),
+    (SCM, SCM_INTRO + "Secretary Su expressed his gratitude.", "Secretary Su", "Minister Suh"),
+    (TWO_PLUS_TWO, "Foreign Minister Tanaka met Secretary Blinken.", "Tanaka", "Kamikawa"),
+    (FRANCE_INDIA, FR_INTRO + "National Security Adviser Sharma briefed the press.", "Sharma", "Mehta"),
+])
+def test_title002_unknown_holder(glossary, text, span, suggestion):
+    assert found(text, glossary, "TITLE002") == [(span, suggestion)]
+
+
+def test_title002_message_names_the_official_holder():
+    report = audit_str(SCM_INTRO + "Defense Minister Xu Xu spoke.", SCM, select=["TITLE002"])
+    (f,) = report.findings
+    assert "'Xu Xu'" in f.message and "Suh Wook" in f.message
+
+
+@pytest.mark.parametrize("glossary,text", [
+    # a misspelt known name is the near-miss checks' business
+    (SCM, SCM_INTRO + "General Won Inchu met General Mark Milli."),
+    # a bare title held only by people the text barely mentions: someone else's President
+    (SCM, SCM_INTRO + "The Minister and the Secretary welcomed the visit of President Xi Jinping."),
+    # a different role (rank word) and titles the glossary does not know
+    (TWO_PLUS_TWO, "Prime Minister Kishida and Deputy Secretary Campbell joined Secretary Blinken."),
+    (SCM, SCM_INTRO + "UN Secretary-General Guterres sent a message."),
+])
+def test_title002_other_people_stay_clean(glossary, text):
+    report = audit_str(text, glossary, select=["TITLE"])
+    assert [(f.rule, f.text) for f in report.findings] == []
+
+
+# --------------------------------------------------------------------------- TITLE003
+
+@pytest.mark.parametrize("glossary,text,expected", [
+    (SCM, SCM_INTRO + "The Minister and Secretary of State reiterated the vision.",
+     [("Secretary of State", "Secretary of Defense")]),
+    (SCM, SCM_INTRO + "The Foreign Minister also conveyed the position.", [("Foreign Minister", "Defense Minister")]),
+    (SCM, SCM_INTRO + "Then the Minister of Foreign Affairs and the Secretary of State pledged support.",
+     [("Minister of Foreign Affairs", "Minister of National Defense"), ("Secretary of State", "Secretary of Defense")]),
+    (SCM, SCM_INTRO + "The two heads of state reiterated their support.",
+     [("The two heads of state", "The Minister and the Secretary")]),
+    (FRANCE_INDIA, FR_INTRO + "The Minister of Defence and the Adviser reviewed the agenda.",
+     [("Minister of Defence", "Minister of the Armed Forces")]),
+])
+def test_title003_role_fits_no_participant(glossary, text, expected):
+    assert found(text, glossary, "TITLE003") == expected
+
+
+@pytest.mark.parametrize("glossary,text", [
+    # the glossary holds these roles
+    (TWO_PLUS_TWO, "Secretary Blinken met Minister Kamikawa. The Secretary of State and the Foreign Minister agreed."),
+    (AUKMIN, "Wong met Lammy. The Foreign Minister and the Foreign Secretary agreed."),
+    # institutions and collective nouns are not roles
+    (SCM, SCM_INTRO + "They called on all to implement UN Security Council resolutions; the Joint Chiefs of Staff agreed."),
+    (SCM, SCM_INTRO + "The two sides and the leaders agreed. Both leaders and the two countries pledged support."),
+    # a glossary title and the words of one
+    (SCM, SCM_INTRO + "The Chairman of the Joint Chiefs of Staff briefed them; the Chairman then left."),
+    (FRANCE_INDIA, FR_INTRO + "The Chief of Defence Staff attended."),
+    # a third party with a country, a rank, or with no counterpart among the participants
+    (SCM, SCM_INTRO + "The Japanese Foreign Minister sent greetings. The Prime Minister and the Vice Minister attended."),
+    (SCM, SCM_INTRO + "The Director of the Agency attended."),
+    # heads of state when the participants are presidents
+    ("""
+[[person]]
+term = "Joe Biden"
+variants = ["Biden"]
+titles = ["President"]
+
+[[person]]
+term = "Moon Jae-in"
+variants = ["Moon"]
+titles = ["President"]
+""", "President Biden met President Moon. The two heads of state agreed."),
+])
+def test_title003_correct_roles_stay_clean(glossary, text):
+    report = audit_str(text, glossary, select=["TITLE"])
+    assert [(f.rule, f.text) for f in report.findings] == []
+
+
+def test_title003_needs_participants():
+    """Without any glossary person in the text there is nobody to compare the role with."""
+    report = audit_str("The Secretary of State arrived.", SCM, select=["TITLE003"])
+    assert report.findings == ()
+
+
+def test_title003_message_lists_participants():
+    report = audit_str(SCM_INTRO + "The Secretary of State agreed.", SCM, select=["TITLE003"])
+    (f,) = report.findings
+    assert "not the title of any participant" in f.message and "Lloyd J. Austin III" in f.message
+
+
+# --------------------------------------------------------------------------- TITLE004
+
+@pytest.mark.parametrize("glossary,text,expected", [
+    (SCM, SCM_INTRO + "The Minister and the Minister approved the guidance.",
+     [("Minister and the Minister", "Minister and the Secretary")]),
+    (SCM, SCM_INTRO + "The Minister and Minister acknowledged the efforts.", [("Minister and Minister", "Minister and Secretary")]),
+    (SCM, SCM_INTRO + "The Secretary and the Secretary agreed.", [("Secretary and the Secretary", "Secretary and the Minister")]),
+])
+def test_title004_doubled_side(glossary, text, expected):
+    assert found(text, glossary, "TITLE004") == expected
+
+
+@pytest.mark.parametrize("glossary,text", [
+    (SCM, SCM_INTRO + "The Minister and the Secretary approved the guidance."),
+    # two glossary Ministers: "the Minister and the Minister" may be both of them
+    (TWO_PLUS_TWO, "Minister Kamikawa and Minister Kihara met Secretary Blinken. The Minister and the Minister agreed."),
+    (SCM, SCM_INTRO + "Minister Suh and Minister Moon agreed."),
+])
+def test_title004_clean(glossary, text):
+    report = audit_str(text, glossary, select=["TITLE004"])
+    assert report.findings == ()
+
+
+def test_titles_need_a_glossary():
+    report = audit_str("Secretary of State Austin met the Minister and the Minister.", None, select=["TITLE"])
+    assert report.findings == ()
+
+
+# --------------------------------------------------------------------------- helpers
+
+@pytest.mark.parametrize("title,head", [
+    ("Secretary of Defense", "secretary"), ("Defense Minister", "minister"),
+    ("Minister for Foreign Affairs", "minister"), ("Chairman of the Joint Chiefs of Staff", "chairman"),
+])
+def test_head_of(title, head):
+    assert head_of(title) == head
+
+
+@pytest.mark.parametrize("tok,expected", [
+    ("U.S.", True), ("ROK", True), ("Korean", True), ("Japanese", True), ("British", True), ("Japan\u2019s", True),
+    ("Foreign", False), ("Defense", False), ("National", False), ("Armed", False),
+])
+def test_is_countryish(tok, expected):
+    assert is_countryish(tok) is expected
+
+
+def test_norm():
+    assert norm("Korea-U.S.") == norm("Korea US") == "korea us"
+    assert norm("Austin\u2019s") == "austin"
