@@ -19,6 +19,8 @@ Alignment
    text; a group below ``min_similarity`` is never formed, except for the
    group that contains an anchor pair, which is always formed.
 3. Two paragraphs carrying different numbers are never grouped together.
+4. Blocks larger than 60 x 60 paragraphs search a band around the diagonal
+   (width 12 plus the size difference), so long unnumbered documents stay fast.
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ DEFAULTS: Mapping[str, float] = {
 }
 
 _MOVES = ((1, 1), (1, 2), (2, 1))
+_FULL_DP_CELLS = 3600  # blocks up to 60 x 60 paragraphs get the full dynamic programme
+_BAND = 12  # otherwise a band this wide (plus the size difference) around the diagonal
 
 
 @dataclass(frozen=True)
@@ -144,8 +148,15 @@ def _align_block(ds: Sequence[Paragraph], rs: Sequence[Paragraph], anchored: boo
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[Optional[tuple]]] = [[None] * (m + 1) for _ in range(n + 1)]
     score[0][0] = 0.0
+    # long blocks: search a band around the diagonal (|j - i*m/n| <= width), O((n+m)*width)
+    width = None if n * m <= _FULL_DP_CELLS else _BAND + abs(n - m)
     for i in range(n + 1):
-        for j in range(m + 1):
+        if width is None:
+            js = range(m + 1)
+        else:
+            centre = i * m / n if n else 0
+            js = range(max(0, int(centre - width)), min(m, int(centre + width) + 1) + 1)
+        for j in js:
             cur = score[i][j]
             if cur == neg:
                 continue

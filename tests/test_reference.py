@@ -299,3 +299,18 @@ def test_page_chrome_is_neither_aligned_nor_flagged():
     assert not any(f.check == "reference" for f in rep.findings)
     assert rep.paragraphs[1].extra["metrics"]["chrf"] == 100.0
     assert rep.extra["reference"]["unaligned"] == []
+
+
+def test_long_unnumbered_documents_use_a_band_and_still_find_merges():
+    import random
+
+    rnd = random.Random(7)
+    vocab = ("ministers agreed strengthen cooperation defence security region alliance peace stability "
+             "joint training exercise policy dialogue capability maritime cyber space budget").split()
+    paras = [" ".join(rnd.choice(vocab) for _ in range(12)) + "." for _ in range(90)]
+    mt = [p.replace("ministers", "minister") for p in paras]
+    mt[40] = mt[40] + " " + mt.pop(41)  # the translation merged two paragraphs
+    a = align(doc("\n\n".join(mt)).paragraphs, doc("\n\n".join(paras)).paragraphs)
+    assert len(a.pairs) == 89 and a.unaligned_doc == () and a.unaligned_ref == ()
+    assert a.pairs[40].doc == ("p41",) and a.pairs[40].ref == ("p41", "p42")
+    assert all(p.doc == (f"p{k + 1}",) for k, p in enumerate(a.pairs[:40]))
