@@ -294,16 +294,18 @@ def compare(
         ))
     corpus: dict = {}
     signature: dict = {}
-    if scores and full:
+    if full:  # the signatures are reported even when nothing aligned
         hyps = [s.hyp for s in scores]
         refs = [[s.ref for s in scores]]
         for name, metric in (("chrf", CHRF()), ("bleu", BLEU())):
-            corpus[name] = round(metric.corpus_score(hyps, refs).score, 2)
-            signature[name] = metric.get_signature().format()
+            if scores:
+                corpus[name] = round(metric.corpus_score(hyps, refs).score, 2)
+            signature[name] = _signature(metric)
         # corpus TER = total edits / total reference words: the sentence statistics
         # summed, exactly what TER.corpus_score computes, without redoing the shift search
         if ter is not None:
-            corpus["ter"] = round(100.0 * edits / ref_words, 2) if ref_words else (0.0 if edits == 0 else 100.0)
+            if scores:
+                corpus["ter"] = round(100.0 * edits / ref_words, 2) if ref_words else (0.0 if edits == 0 else 100.0)
             signature["ter"] = _signature(ter)
     return Comparison(alignment, tuple(scores), corpus, signature)
 

@@ -314,3 +314,17 @@ def test_long_unnumbered_documents_use_a_band_and_still_find_merges():
     assert len(a.pairs) == 89 and a.unaligned_doc == () and a.unaligned_ref == ()
     assert a.pairs[40].doc == ("p41",) and a.pairs[40].ref == ("p41", "p42")
     assert all(p.doc == (f"p{k + 1}",) for k, p in enumerate(a.pairs[:40]))
+
+
+@pytest.mark.parametrize("text,ref", [("1. Text here.", ""), ("", "1. Text here.")])
+def test_empty_side_aligns_nothing_and_keeps_signatures(text, ref, report_schema):
+    import jsonschema
+
+    from audit.report.json import to_dict
+
+    rep = audit_str(text, reference=ref)
+    summary = rep.extra["reference"]
+    assert summary["aligned"] == 0 and "chrf" not in summary
+    assert set(summary["signature"]) == {"chrf", "bleu", "ter"}
+    assert not any(f.check == "reference" for f in rep.findings)
+    jsonschema.validate(to_dict(rep), report_schema)
