@@ -23,17 +23,18 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .registry import Example, checker, make_finding, rule
-from .titles import STOPWORDS, content_words, find_mentions, norm, norm_token, title_index
+from .titles import STOPWORDS, content_words, find_mentions, is_countryish, norm, norm_token, title_index
 
 FAMILY = "entity"
 
 _ORD = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
-_CTRY = r"(?:(?:[A-Z]\.){2,}|[A-Z]{2,5}\b|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+_NOT_CTRY = r"(?!(?:The|A|An|Both|This|That|These|Those|In|On|At|For|Of|And|By|With|From|To)\b)"
+_CTRY = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{{2,5}}\b|{_NOT_CTRY}[A-Z][a-z]+(?:[ \t]+{_NOT_CTRY}[A-Z][a-z]+)?)"
 _QUAL = rf"{_CTRY}(?:[\-\u2010\u2011\u2013]{_CTRY})+"
 _QUAL_RE = re.compile(rf"^(?P<qual>{_QUAL})[ \t]+")
 _SINGLE_Q_RE = re.compile(r"^(?P<qual>(?:[A-Z]\.){2,}|[A-Z]{2,5})[ \t]+(?=[A-Z])")
 _W = r"[A-Z][\w\u2019'\-]*"
-_NAME = rf"{_W}(?:[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*{_W})*"
+_NAME = rf"{_NOT_CTRY}{_W}(?:[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*{_W})*"
 _CAND = re.compile(
     rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th))[ \t]+)?(?:(?P<qual>{_QUAL})[ \t]+)?(?P<name>{_NAME})"
     rf"(?:[ \t]+(?P<lhead>[a-z]+))?(?:[ \t]*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,9}})\))?"
@@ -43,6 +44,11 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 def _is_acronym(form: str) -> bool:
     return " " not in form and bool(_ACRONYM.match(form)) and sum(c.isupper() for c in form) >= 2
+
+
+def _same_stem(lead: str, heads) -> bool:
+    """Ministry ~ Minister, Secretariat ~ Secretary: a shared stem of five letters or more."""
+    return any(len(h) >= 5 and len(lead) >= 5 and h[:6] == lead[:6] for h in heads)
 
 
 def split_countries(qual: str) -> list[str]:
@@ -78,6 +84,7 @@ class Entity:
     words: frozenset[str]
     bare: str  # the official form without ordinal (qualifier kept)
     complement: str  # "national defense" for "Ministry of National Defense"
+    lead: str  # "ministry" for "Ministry of National Defense"
     long_forms: tuple[str, ...]
 
 
@@ -103,7 +110,7 @@ class EntityIndex:
         return any(g in ga for k in kb for g in self.alias_groups.get(k, ()))
 
 
-def _parse_form(form: str) -> tuple[Optional[str], tuple[str, ...], str]:
+def _parse_form(form: str, places: frozenset = frozenset()) -> tuple[Optional[str], tuple[str, ...], str]:
     """(ordinal, countries, core) of an official form."""
     s = form.strip()
     ordinal = None
@@ -114,6 +121,10 @@ def _parse_form(form: str) -> tuple[Optional[str], tuple[str, ...], str]:
     q = _QUAL_RE.match(s) or _SINGLE_Q_RE.match(s)
     if q and len(s[q.end():].split()) >= 1:
         countries, s = tuple(split_countries(q.group("qual"))), s[q.end():]
+    else:
+        w = re.match(r"^(?P<qual>[A-Z][a-z]+)[ \t]+(?=[A-Z])", s)
+        if w and is_countryish(w.group("qual"), places) and len(s[w.end():].split()) >= 1:
+            countries, s = (w.group("qual"),), s[w.end():]
     return ordinal, countries, s
 
 
@@ -128,7 +139,7 @@ def build_entity_index(glossary) -> EntityIndex:
                 acrs.add(f)
                 continue
             long_forms.append(f)
-            o, c, core = _parse_form(f)
+            o, c, core = _parse_form(f, tidx.places)
             ordinal = ordinal or o
             countries.extend(x for x in c if x not in countries)
             cores.add(norm(core))
@@ -178,16 +189,17 @@ def build_entity_index(glossary) -> EntityIndex:
         m = re.match(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", bare, re.I)
         if m:
             bare = bare[m.end():]
-        comp = ""
-        for c in sorted(e["cores"], key=len):
+        comp = lead = ""
+        for c in sorted(e["stripped"], key=len):
             ws = c.split()
             if "of" in ws[1:]:
                 comp = " ".join(w for w in ws[ws.index("of") + 1:] if w != "the")
+                lead = ws[ws.index("of") - 1]
                 break
         entities.append(Entity(
             id=e["id"], term=e["term"], kind=e["kind"], ordinal=e["ordinal"], countries=tuple(e["countries"]),
             core_keys=frozenset(e["cores"]), acronyms=frozenset(e["acrs"]), head=main.split()[-1] if main else "",
-            words=frozenset(words), bare=bare, complement=comp, long_forms=tuple(e["long_forms"]),
+            words=frozenset(words), bare=bare, complement=comp, lead=lead, long_forms=tuple(e["long_forms"]),
         ))
     by_core: dict[str, list[int]] = {}
     by_acr: dict[str, list[int]] = {}
@@ -204,16 +216,31 @@ def build_entity_index(glossary) -> EntityIndex:
     for j, p in enumerate(tidx.persons):
         for k in p.title_keys:
             ws = k.split()
-            if "of" in ws[1:]:
+            if "of" in ws[1:] and ws.index("of") > 0:
                 by_complement.setdefault(" ".join(w for w in ws[ws.index("of") + 1:] if w != "the"), set()).add(j)
     links: dict[int, frozenset[int]] = {}
     by_comp_word: dict[str, list[int]] = {}
+    ents_by_comp: dict[str, list[int]] = {}
     for i, e in enumerate(entities):
-        ps = by_complement.get(e.complement) if e.complement else None
-        if ps:
-            links[i] = frozenset(ps)
-            for w in set(e.complement.split()):
-                by_comp_word.setdefault(w, []).append(i)
+        if e.complement and e.complement in by_complement:
+            ents_by_comp.setdefault(e.complement, []).append(i)
+    for comp, group in ents_by_comp.items():
+        ps = by_complement[comp]
+        if len(group) == 1:
+            links[group[0]] = frozenset(ps)
+        else:  # "Ministry of Defence" and "Department of Defence": Minister ~ Ministry, the rest to the other
+            claimed = {i: {j for j in ps if _same_stem(entities[i].lead, tidx.persons[j].title_heads)} for i in group}
+            left = set(ps) - set().union(*claimed.values())
+            unclaimed = [i for i in group if not claimed[i]]
+            for i in group:
+                if claimed[i]:
+                    links[i] = frozenset(claimed[i])
+                elif len(unclaimed) == 1 and left:
+                    links[i] = frozenset(left)
+        for i in group:
+            if i in links:
+                for w in set(comp.split()):
+                    by_comp_word.setdefault(w, []).append(i)
     counterparts: dict[int, tuple[int, ...]] = {}
     for i in links:
         near = {j for w in set(entities[i].complement.split()) for j in by_comp_word.get(w, ())}
@@ -373,7 +400,7 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr) -> tuple[Optional
 
 def _sentences(text: str):
     start = 0
-    for m in re.finditer(r"(?<=[.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n\s*\n", text):
+    for m in re.finditer(r"(?<=[a-z0-9)\]][.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n\s*\n", text):
         yield start, m.start()
         start = m.end()
     yield start, len(text)
@@ -415,8 +442,8 @@ def check_entities(doc, ctx):
         wrong = []
         if qual and e.countries:
             wrong = [c for c in split_countries(qual) if not any(eidx.same_country(c, x) for x in e.countries)]
-        if wrong and cue == "words":
-            continue  # similar words, other countries: most likely another bilateral forum
+        if wrong and cue not in ("ordinal", "acronym") and not (ord_num and ord_num == e.ordinal):
+            continue  # same words, other countries, no ordinal: most likely another bilateral forum
         if wrong:
             yield make_finding(
                 WRONG_ENTITY, doc, start, name_end,
@@ -434,7 +461,7 @@ def check_entities(doc, ctx):
             ENTITY_FORM, doc, start, name_end,
             f"'{span}' is not the official name of this {e.kind}: the glossary has '{e.term}'"
             f" (identified by its {'ordinal' if cue == 'ordinal' else 'country pair and head noun'}).",
-            suggestion=official, confidence=0.85 if cue == "ordinal" else min(0.8, 0.5 + score / 300), term_id=e.id,
+            suggestion=official, confidence=0.85 if cue == "ordinal" else round(min(0.8, 0.5 + score / 300), 2), term_id=e.id,
         )
 
     # counterpart institutions: "the U.S. Ministry of National Defense", or the speaker's own department
@@ -450,7 +477,7 @@ def check_entities(doc, ctx):
                 continue
             e = eidx.entities[i]
             ostart, oend = s0 + om.start(), s0 + om.end()
-            before = text[max(s0, ostart - 40):ostart]
+            before = text[max(0, ostart - 40):ostart]
             qm = re.search(rf"(?P<q>{_CTRY}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:['\u2019]s)?[ \t]+(?:the[ \t]+)?$", before)
             qual = qm.group("q") if qm and norm_token(qm.group("q").split()[-1]) not in STOPWORDS else None
             others = [eidx.entities[j] for j in eidx.counterparts[i]]

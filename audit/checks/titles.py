@@ -115,6 +115,10 @@ class Person:
     titles: tuple[str, ...]  # official titles, extended with variants from kind="title" entries
     title_keys: frozenset[str]
 
+    @property
+    def title_heads(self) -> frozenset[str]:
+        return frozenset(head_of(k) for k in self.title_keys)
+
 
 @dataclass(frozen=True)
 class TitleIndex:

@@ -1,0 +1,162 @@
+"""Entity family (ENT001-002) on documents and glossaries written for these tests.
+
+The glossaries hold official forms only; every wrong entity is found from the
+components of the official entries (ordinal, country pair, head noun, acronym,
+and the titles of the persons linked to an institution).
+"""
+from __future__ import annotations
+
+import pytest
+
+from audit.checks.entity import _country_keys, split_countries
+
+from ..conftest import assert_offsets, audit_str
+from .test_titles import AUKMIN, FRANCE_INDIA, SCM
+
+SCM_EVENTS = SCM + """
+[[event]]
+term = "46th ROK-U.S. Military Committee Meeting"
+variants = ["MCM"]
+
+[[event]]
+term = "Korea-U.S. Integrated Defense Dialogue"
+variants = ["KIDD"]
+
+[[org]]
+term = "Combined Forces Command"
+variants = ["ROK-U.S. Combined Forces Command", "CFC"]
+
+[[org]]
+term = "United Nations Command"
+variants = ["UNC"]
+"""
+
+# An invented forum between two invented ministries, to show nothing is seed-specific.
+NORDIC = """
+[[person]]
+term = "Ingrid Dahl"
+variants = ["Dahl"]
+titles = ["Minister of Defence", "Defence Minister", "Minister"]
+
+[[person]]
+term = "Pekka Virtanen"
+variants = ["Virtanen"]
+titles = ["Secretary of Defence", "Secretary"]
+
+[[org]]
+term = "Ministry of Defence"
+variants = ["Norwegian Ministry of Defence"]
+
+[[org]]
+term = "Department of Defence"
+variants = ["Finnish Department of Defence"]
+
+[[event]]
+term = "7th Norway-Finland Defence Forum"
+
+[[place]]
+term = "Norway"
+variants = ["Norwegian"]
+
+[[place]]
+term = "Finland"
+variants = ["Finnish"]
+"""
+
+
+def found(text, glossary, code):
+    report = audit_str(text, glossary, select=[code])
+    assert_offsets(report)
+    return [(f.text, f.suggestion) for f in report.findings if f.rule == code]
+
+
+# --------------------------------------------------------------------------- ENT001
+
+@pytest.mark.parametrize("glossary,text,expected", [
+    (SCM_EVENTS, "The discussions at the 53rd China-US Defense Conference helped.",
+     [("53rd China-US Defense Conference", "53rd ROK-U.S. Security Consultative Meeting")]),
+    (SCM_EVENTS, "The 46th China-US Military Exchange Conference met in Seoul.",
+     [("46th China-US Military Exchange Conference", "46th ROK-U.S. Military Committee Meeting")]),
+    (FRANCE_INDIA, "The 12th China-India Strategic Dialogue ended.",
+     [("12th China-India Strategic Dialogue", "12th France-India Strategic Dialogue")]),
+    (NORDIC, "The 7th Sweden-Finland Defence Forum opened.",
+     [("7th Sweden-Finland Defence Forum", "7th Norway-Finland Defence Forum")]),
+    # the counterpart institution, named with the other country
+    (SCM_EVENTS, "They thanked the U.S. Ministry of National Defense.", [("Ministry of National Defense", "Department of Defense")]),
+    (NORDIC, "The Finnish Ministry of Defence hosted it.", [("Ministry of Defence", "Department of Defence")]),
+    # the speaker's own institution, given the other side's name
+    (SCM_EVENTS, "Secretary Austin said the region is a priority theater of the Ministry of National Defense.",
+     [("Ministry of National Defense", "Department of Defense")]),
+    (NORDIC, "Minister Dahl said the Arctic is a priority of the Department of Defence.",
+     [("Department of Defence", "Ministry of Defence")]),
+])
+def test_ent001_wrong_entity(glossary, text, expected):
+    assert found(text, glossary, "ENT001") == expected
+
+
+def test_ent001_message_and_severity():
+    report = audit_str("At the 53rd China-US Defense Conference.", SCM_EVENTS, select=["ENT001"])
+    (f,) = report.findings
+    assert f.severity.value == "critical" and f.category == "Accuracy/Mistranslation"
+    assert "53rd ROK-U.S. Security Consultative Meeting" in f.message and "'China'" in f.message
+
+
+# --------------------------------------------------------------------------- ENT002
+
+@pytest.mark.parametrize("glossary,text,expected", [
+    (SCM_EVENTS, "On December 2, the 53rd South Korea-US Security Consultation Meeting was held.",
+     [("53rd South Korea-US Security Consultation Meeting", "53rd ROK-U.S. Security Consultative Meeting")]),
+    (SCM_EVENTS, "The exercise held at the 20th Korea-U.S. Comprehensive Defense Dialogue helped.",
+     [("20th Korea-U.S. Comprehensive Defense Dialogue", "20th Korea-U.S. Integrated Defense Dialogue")]),
+    (FRANCE_INDIA, "The 12th France-India Strategic Talks opened.",
+     [("12th France-India Strategic Talks", "12th France-India Strategic Dialogue")]),
+    (AUKMIN, "The Australia-UK Ministerial Meeting Consultations followed.",
+     [("Australia-UK Ministerial Meeting Consultations", "Australia-UK Ministerial Consultations")]),
+])
+def test_ent002_not_the_official_name(glossary, text, expected):
+    assert found(text, glossary, "ENT002") == expected
+
+
+# --------------------------------------------------------------------------- clean
+
+@pytest.mark.parametrize("glossary,text", [
+    (SCM_EVENTS, "The 53rd ROK-U.S. Security Consultative Meeting was held in Seoul; the 46th ROK-U.S. Military "
+                 "Committee Meeting preceded it."),
+    (SCM_EVENTS, "Both parties expect to hold the 54th SCM and 47th MCM in Washington."),
+    (SCM_EVENTS, "The 46th South Korea-US Military Committee meeting and the Korea-U.S. MCM went well."),
+    (SCM_EVENTS, "General LaCamera commands the ROK-U.S. Combined Forces Command (CFC) and the United Nations Command (UNC)."),
+    (SCM_EVENTS, "Minister Suh and Secretary Austin met. The South Korean Ministry of National Defense (MND) and the "
+                 "U.S. Department of Defense will cooperate."),
+    (SCM_EVENTS, "Secretary Austin thanked the Ministry of National Defense for its hospitality."),
+    (SCM_EVENTS, "Minister Suh praised the Department of Defense. The ROK Ministry of National Defense agreed."),
+    (SCM_EVENTS, "They urged all to implement UN Security Council resolutions; the Joint Chiefs of Staff agreed."),
+    (SCM_EVENTS, "The Korea-U.S. Mutual Defense Treaty and the Korea-US SOFA Joint Committee remain."),
+    (SCM_EVENTS, "The U.S.-South Korea alliance and the North-South Korea talks; the 53rd Infantry Division."),
+    (AUKMIN, "The Australia-UK Ministerial Consultations followed the Australia-US Ministerial Consultations (AUSMIN)."),
+    (AUKMIN, "Building on the Australia-US Ministerial Consultations, AUKMIN met in London."),
+    (FRANCE_INDIA, "The 12th France-India Strategic Dialogue continued; the 13th France-India Strategic Dialogue is planned."),
+    (NORDIC, "The Norwegian Ministry of Defence and the Finnish Department of Defence signed the 7th Norway-Finland "
+             "Defence Forum declaration."),
+])
+def test_entities_clean(glossary, text):
+    report = audit_str(text, glossary, select=["ENT"])
+    assert [(f.rule, f.text) for f in report.findings] == []
+
+
+def test_entities_need_a_glossary():
+    report = audit_str("The 53rd China-US Defense Conference.", None, select=["ENT"])
+    assert report.findings == ()
+
+
+@pytest.mark.parametrize("qual,parts", [
+    ("ROK-U.S.", ["ROK", "U.S."]), ("South Korea-US", ["South Korea", "US"]), ("China-US", ["China", "US"]),
+    ("U.S.-North Korea-Singapore", ["U.S.", "North Korea", "Singapore"]),
+])
+def test_split_countries(qual, parts):
+    assert split_countries(qual) == parts
+
+
+def test_country_keys_match_forms_and_demonyms():
+    assert _country_keys("U.S.") & _country_keys("US")
+    assert _country_keys("South Korea") & _country_keys("Korean")
+    assert not _country_keys("China") & _country_keys("US")
