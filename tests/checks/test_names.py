@@ -203,3 +203,61 @@ def test_listed_forbidden_form_is_left_to_term001():
     gl = GLOSSARY.replace('term = "Camp Foster"', 'term = "Camp Foster"\nreplaces = ["Foster Camp"]')
     fs = run("Marines returned to Foster Camp.", glossary=gl, select=("NAME", "TERM"))
     assert [(f.rule, f.text) for f in fs] == [("TERM001", "Foster Camp")]
+
+
+SCM = """
+[[person]]
+term = "Suh Wook"
+variants = ["Suh"]
+titles = ["Minister of National Defense", "Minister"]
+
+[[person]]
+term = "Won In-choul"
+titles = ["General"]
+
+[[person]]
+term = "Mark A. Milley"
+titles = ["General"]
+
+[[person]]
+term = "Paul J. LaCamera"
+titles = ["General"]
+
+[[event]]
+term = "Security Consultative Meeting"
+
+[[place]]
+term = "Camp Humphreys"
+
+[[place]]
+term = "Camp Carroll"
+
+[[place]]
+term = "Yongsan Garrison"
+"""
+
+ISSUE_EXAMPLES = [
+    ("Minister Suh Wuk arrived.", "NAME001", "Suh Wuk"),
+    ("General Mark Milli arrived.", "NAME001", "Mark Milli"),
+    ("General Paul Lacamella arrived.", "NAME001", "Paul Lacamella"),
+    ("General Won Inchu arrived.", "NAME001", "Won Inchu"),
+    ("General Won In choul arrived.", "NAME005", "Won In choul"),
+    ("General Lacamera arrived.", "NAME005", "Lacamera"),
+    ("They reached Carroll Camp.", "NAME002", "Carroll Camp"),
+    ("They reached Humphreys Camp.", "NAME002", "Humphreys Camp"),
+    ("General In-choul In-choul arrived.", "NAME003", "In-choul In-choul"),
+    ("The Security Consultation Meeting ended.", "NAME004", "Security Consultation Meeting"),
+    ("Land of the Longshan Garrison was returned.", "NAME004", "Longshan Garrison"),
+]
+
+
+@pytest.mark.parametrize("text,code,span", ISSUE_EXAMPLES, ids=[s for _, _, s in ISSUE_EXAMPLES])
+def test_issue_examples_with_official_forms_only(text, code, span):
+    assert [(f.rule, f.text) for f in run(text, glossary=SCM)] == [(code, span)]
+
+
+def test_issue_negatives_with_official_forms_only():
+    text = ("General Mark A. Milley, General Paul J. LaCamera, Minister Suh and General Won In-choul met at "
+            "Camp Humphreys and Camp Carroll near Yongsan Garrison for the Security Consultative Meeting; "
+            "UN Security Council resolutions and the Joint Chiefs of Staff were discussed.")
+    assert run(text, glossary=SCM, select=("NAME", "TERM", "CONS")) == []
