@@ -63,7 +63,7 @@ class FixResult:
     text: str
     edits: tuple[Edit, ...]
     skipped: tuple[Skip, ...]
-    paragraphs: dict  # paragraph id -> {"ter", "edits", "applied"}
+    paragraphs: dict  # paragraph id -> {"ter", "edits", "applied"[, "text": fixed paragraph when applied]}
     summary: dict  # {"ter", "edits", "applied", "skipped", "skipped_by_reason", "threshold", "signature"}
 
     @property
@@ -196,12 +196,16 @@ def _measure(doc: Document, fixed: str, ranges: dict, applied: dict, metrics: bo
         n = applied.get(p.id, 0)
         if metric is None:
             out[p.id] = {"ter": None, "edits": None, "applied": n}
+            if n:
+                out[p.id]["text"] = fixed[a:b]
             continue
         before, after = fold(p.text), fold(fixed[a:b])
         t = _ter(metric, before, after) if n else TerStats(0.0, 0.0, float(len(after.split())))
         tot_edits += t.num_edits
         tot_len += t.ref_length
         out[p.id] = {"ter": round(t.score, 2), "edits": int(t.num_edits), "applied": n}
+        if n:  # the fixed paragraph, for the report's before/after view
+            out[p.id]["text"] = fixed[a:b]
     return out, tot_edits, tot_len
 
 

@@ -325,13 +325,14 @@ def annotate(
     options: Optional[Mapping] = None,
     reference_path: Optional[str] = None,
 ) -> tuple[list[ParagraphResult], dict]:
-    """Attach ``reference``/``alignment``/``metrics`` to aligned paragraph results.
+    """Attach ``reference``/``reference_text``/``alignment``/``metrics`` to aligned paragraph results.
 
     Returns the new paragraph results and the ``summary`` extra
     ``{"reference": {...}}``.  Page-chrome paragraphs are left out of the alignment.
     """
     skip = [r.paragraph.id for r in results if r.chrome]
     cmp = compare(doc, ref, options, skip=skip)
+    ref_by_id = {p.id: p for p in ref.paragraphs}
     out = []
     for r in results:
         s = cmp.score_of(r.paragraph.id)
@@ -340,6 +341,7 @@ def annotate(
             continue
         extra = dict(r.extra)
         extra["reference"] = "+".join(s.pair.ref)
+        extra["reference_text"] = "\n\n".join(ref_by_id[i].text for i in s.pair.ref)
         extra["alignment"] = s.pair.kind
         extra["metrics"] = {"chrf": s.chrf, "bleu": s.bleu, "ter": s.ter}
         out.append(replace(r, extra=extra))

@@ -148,6 +148,7 @@ def test_paragraph_and_document_ter():
     assert res.text == "1. The ministers met in Oslo.\n\n2. Nothing to change here."
     assert res.paragraphs["2"] == {"ter": 0.0, "edits": 0, "applied": 0}
     assert res.paragraphs["1"]["applied"] == 1 and res.paragraphs["1"]["ter"] > 0
+    assert res.paragraphs["1"]["text"] == "1. The ministers met in Oslo."
     assert 0 < res.summary["ter"] < res.paragraphs["1"]["ter"]
     assert res.summary["applied"] == 1 and res.summary["skipped"] == 0
     assert res.summary["signature"].startswith("nrefs:1|case:lc|tok:tercom")

@@ -273,6 +273,7 @@ def test_json_report_carries_metrics_and_validates(report_schema):
     jsonschema.validate(data, report_schema)
     para = {p["id"]: p for p in data["paragraphs"]}
     assert para["p6"]["reference"] == "p5+p6" and set(para["p6"]["metrics"]) == {"chrf", "bleu", "ter"}
+    assert para["p6"]["reference_text"].startswith("The ministers welcomed") and "\n\nThe next meeting" in para["p6"]["reference_text"]
     assert "metrics" not in para["p7"]
     assert data["summary"]["reference"]["unaligned"] == ["p7"]
 
