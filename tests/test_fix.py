@@ -297,3 +297,15 @@ def test_fixed_text_is_never_refixed_by_a_rule_that_rejects_its_own_output():
     res, _ = fix_iteratively(d, audit, fixable=FIXABLE)
     assert res.text == "Troops in Forces Korea and in Japan."
     assert [s.reason for s in res.skipped] == ["refix"]
+
+
+def test_audit_fix_applies_reference_corrections(tmp_path, run_cli):
+    data = ROOT / "tests" / "data" / "reference"
+    src = tmp_path / "nordic_baltic.txt"
+    src.write_bytes((data / "mt" / "nordic_baltic.txt").read_bytes())
+    out = tmp_path / "out"
+    code, _, err = run_cli("fix", src, "--no-glossary", "--select", "REF", "-r", data / "official", "-o", out, "-q")
+    assert code == 0, err
+    fixed = (out / "nordic_baltic.fixed.txt").read_text(encoding="utf-8")
+    original = src.read_text(encoding="utf-8")
+    assert fixed == original.replace("On 15 March", "On 14 March").replace("(JFE)", "(JEF)")
