@@ -447,10 +447,11 @@ def _analyze(doc, ctx) -> Analysis:
             return
         queried.add(key)
         cands = _candidates(idx, table, tokens, s, e, n)
-        if not cands:
+        if not cands[0]:
             return
         query = " ".join(t.key for t in tokens[s:e])
-        hits = process.extract(query, idx.joined(cands), scorer=fuzz.ratio, score_cutoff=55, limit=8)
+        cands, persistent = cands
+        hits = process.extract(query, idx.joined(cands, persistent), scorer=fuzz.ratio, score_cutoff=55, limit=8)
         if hits:
             results.setdefault((s, e), []).extend(cands[h[2]] for h in hits)
 
@@ -524,9 +525,10 @@ def _analyze(doc, ctx) -> Analysis:
     return an
 
 
-def _candidates(idx: OfficialIndex, table: dict, tokens, s: int, e: int, n: int) -> list[int]:
+def _candidates(idx: OfficialIndex, table: dict, tokens, s: int, e: int, n: int) -> tuple[list[int], bool]:
     """The forms of ``n`` words worth scoring against window [s, e): the shortest posting
-    list among the window's anchor pairs, plus the shortest single-anchor list if short enough."""
+    list among the window's anchor pairs, plus the shortest single-anchor list if short
+    enough.  Returns the list and whether it is one of the index's own (cacheable) lists."""
     uniq = sorted({t.key for t in tokens[s:e] if t.key in table})
     best: Optional[list[int]] = None
     for a in range(len(uniq)):
@@ -538,10 +540,10 @@ def _candidates(idx: OfficialIndex, table: dict, tokens, s: int, e: int, n: int)
     if singles:
         small = min(singles, key=len)
         if best is None:
-            return small
+            return small, True
         if small is not best:
-            return list(dict.fromkeys(best + small))
-    return best or []
+            return list(dict.fromkeys(best + small)), False
+    return best or [], True
 
 
 def _acronyms_of(f: Form, idx: OfficialIndex) -> set:

@@ -331,7 +331,7 @@ class OfficialIndex:
     cap_start: dict = field(default_factory=dict)  # (token key, n) -> every other target starts capitalised
     pairs: dict = field(default_factory=dict)  # (key a, key b) -> {n: [form idx]}
     bags: dict = field(default_factory=dict)  # sorted keys -> [form idx]
-    strings: dict = field(default_factory=dict)  # id(list) -> [joined keys] for rapidfuzz
+    strings: dict = field(default_factory=dict)  # id(posting list) -> (list, [joined keys]) for rapidfuzz
     title_keys: frozenset = frozenset()  # last words of titles (context for a following name)
     persons: dict = field(default_factory=dict)  # term_id -> official name
     term_kinds: dict = field(default_factory=dict)  # term_id -> kind
@@ -340,12 +340,16 @@ class OfficialIndex:
     by_term: dict = field(default_factory=dict)  # term_id -> [form idx]
     sim_cache: dict = field(default_factory=dict)  # (word, word) -> phonetic similarity (bounded)
 
-    def joined(self, idxs: list[int]) -> list[str]:
+    def joined(self, idxs: list[int], persistent: bool = True) -> list[str]:
+        """The space-joined keys of ``idxs`` (cached for the index's own posting lists,
+        which live as long as the index; never for temporary lists)."""
+        if not persistent:
+            return [" ".join(self.forms[i].keys) for i in idxs]
         key = id(idxs)
         got = self.strings.get(key)
-        if got is None:
-            got = self.strings[key] = [" ".join(self.forms[i].keys) for i in idxs]
-        return got
+        if got is None or got[0] is not idxs:
+            got = self.strings[key] = (idxs, [" ".join(self.forms[i].keys) for i in idxs])
+        return got[1]
 
 
 #: kinds whose multiword forms are near-miss targets
