@@ -39,6 +39,7 @@ _CAND = re.compile(
     rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th))[ \t]+)?(?:(?P<qual>{_QUAL})[ \t]+)?(?P<name>{_NAME})"
     rf"(?:[ \t]+(?P<lhead>[a-z]+))?(?:[ \t]*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,9}})\))?"
 )
+_ORD_PREFIX = re.compile(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 
@@ -85,6 +86,7 @@ class Entity:
     bare: str  # the official form without ordinal (qualifier kept)
     complement: str  # "national defense" for "Ministry of National Defense"
     lead: str  # "ministry" for "Ministry of National Defense"
+    qualified: str  # the official form with its country qualifier, without ordinal
     long_forms: tuple[str, ...]
 
 
@@ -169,6 +171,15 @@ def build_entity_index(glossary) -> EntityIndex:
             for x in (t.term, t.expands):
                 g |= _country_keys(x)
             alias_groups.append(frozenset(g))
+    country_acrs = {c for e in ents for c in e["countries"] if re.fullmatch(r"(?:[A-Z]\.?){2,5}", c)}
+    if country_acrs:
+        blob = "\n".join(x for t in glossary.terms for x in (t.term, *t.variants, t.expands or "", t.note or ""))
+        phrases = set(re.findall(r"\b[A-Z][a-z]+(?:[ \t]+(?:of|the|and)?[ \t]*[A-Z][a-z]+){1,3}", blob))
+        for c in country_acrs:
+            letters = c.replace(".", "").lower()
+            for ph in phrases:
+                if "".join(w[0] for w in ph.lower().split()) == letters:
+                    alias_groups.append(frozenset(_country_keys(c) | _country_keys(ph)))
     for t in glossary.of_kind("place"):
         g = set()
         for x in t.forms:
@@ -189,6 +200,8 @@ def build_entity_index(glossary) -> EntityIndex:
         m = re.match(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", bare, re.I)
         if m:
             bare = bare[m.end():]
+        qualified = next((f for f in e["long_forms"] if _QUAL_RE.match(_ORD_PREFIX.sub("", f))), bare)
+        qualified = _ORD_PREFIX.sub("", qualified)
         comp = lead = ""
         for c in sorted(e["stripped"], key=len):
             ws = c.split()
@@ -199,7 +212,7 @@ def build_entity_index(glossary) -> EntityIndex:
         entities.append(Entity(
             id=e["id"], term=e["term"], kind=e["kind"], ordinal=e["ordinal"], countries=tuple(e["countries"]),
             core_keys=frozenset(e["cores"]), acronyms=frozenset(e["acrs"]), head=main.split()[-1] if main else "",
-            words=frozenset(words), bare=bare, complement=comp, lead=lead, long_forms=tuple(e["long_forms"]),
+            words=frozenset(words), bare=bare, complement=comp, lead=lead, qualified=qualified, long_forms=tuple(e["long_forms"]),
         ))
     by_core: dict[str, list[int]] = {}
     by_acr: dict[str, list[int]] = {}
@@ -222,7 +235,7 @@ def build_entity_index(glossary) -> EntityIndex:
     by_comp_word: dict[str, list[int]] = {}
     ents_by_comp: dict[str, list[int]] = {}
     for i, e in enumerate(entities):
-        if e.complement and e.complement in by_complement:
+        if e.kind == "org" and e.complement and e.complement in by_complement:
             ents_by_comp.setdefault(e.complement, []).append(i)
     for comp, group in ents_by_comp.items():
         ps = by_complement[comp]
@@ -371,8 +384,12 @@ official name is a term of art that must be quoted exactly.
 )
 
 
-def _identify(eidx: EntityIndex, ordinal, name_full: str, acr) -> tuple[Optional[int], str, bool]:
-    """(entity index, cue, exact) for a candidate mention."""
+def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None) -> tuple[Optional[int], str, bool]:
+    """(entity index, cue, exact) for a candidate mention.
+
+    ``doc_ordinals`` maps an ordinal to the entity the document itself attaches it to
+    elsewhere ("the 53rd ... Security Consultation Meeting" makes "53rd" the SCM).
+    """
     key = norm(name_full)
     hits = eidx.by_core.get(key) or eidx.by_acronym.get(name_full.upper())
     if hits:
@@ -390,12 +407,17 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr) -> tuple[Optional
     if ordinal and ordinal in eidx.by_ordinal:
         best = max(eidx.by_ordinal[ordinal], key=lambda i: (jac(eidx.entities[i]), eidx.entities[i].head == head))
         return best, "ordinal", False
-    if len(words) < 2:
-        return None, "", False
-    cands = [i for i in eidx.by_head.get(head, ()) if jac(eidx.entities[i]) >= 0.5 and (words - {head}) & eidx.entities[i].words]
+    cands = []
+    if len(words) >= 2:
+        cands = [i for i in eidx.by_head.get(head, ()) if jac(eidx.entities[i]) >= 0.5 and (words - {head}) & eidx.entities[i].words]
     if cands:
         return max(cands, key=lambda i: jac(eidx.entities[i])), "words", False
+    if ordinal and doc_ordinals and len(doc_ordinals.get(ordinal, ())) == 1:
+        return next(iter(doc_ordinals[ordinal])), "ordinal", False
     return None, "", False
+
+
+_CUES = {"ordinal": "ordinal", "words": "head noun and words", "exact": "name", "acronym": "acronym"}
 
 
 def _sentences(text: str):
@@ -412,6 +434,8 @@ def check_entities(doc, ctx):
     if not eidx.entities:
         return
     text = doc.text
+    cands = []
+    doc_ordinals: dict[str, set[int]] = {}
     for m in _CAND.finditer(text):
         ordinal, qual, acr = m.group("ord"), m.group("qual"), m.group("acr")
         if not (ordinal or qual):
@@ -424,6 +448,13 @@ def check_entities(doc, ctx):
             name_end = m.end("lhead")
         ord_num = re.match(r"\d+", ordinal).group(0) if ordinal else None
         i, cue, exact = _identify(eidx, ord_num, name_full, acr)
+        if ord_num and i is not None and cue != "ordinal" and not eidx.entities[i].ordinal:
+            doc_ordinals.setdefault(ord_num, set()).add(i)
+        cands.append((m, name_full, name_end, ord_num, i, cue, exact))
+    for m, name_full, name_end, ord_num, i, cue, exact in cands:
+        ordinal, qual, acr = m.group("ord"), m.group("qual"), m.group("acr")
+        if i is None and ord_num:
+            i, cue, exact = _identify(eidx, ord_num, name_full, acr, doc_ordinals)
         if i is None:
             continue
         e = eidx.entities[i]
@@ -431,12 +462,13 @@ def check_entities(doc, ctx):
             continue  # "53rd Infantry Division": same number, nothing else in common
         start = m.start()
         span = text[start:name_end]
+        base = e.qualified if qual else e.bare
         if ord_num and e.ordinal == ord_num:
             official = e.term
         elif ordinal:
-            official = f"{ordinal} {e.bare}" if not e.ordinal else e.bare
+            official = f"{ordinal} {base}" if not e.ordinal else base
         else:
-            official = e.bare
+            official = base
         if ord_num and e.ordinal and ord_num != e.ordinal and not exact:
             continue  # another meeting of the series, not the glossary's
         wrong = []
@@ -447,7 +479,7 @@ def check_entities(doc, ctx):
         if wrong:
             yield make_finding(
                 WRONG_ENTITY, doc, start, name_end,
-                f"'{span}' names the wrong entity: this is the glossary's {e.term}, whose parties are "
+                f"'{span}' names the wrong entity: it stands for the {official} (glossary: {e.term}), whose parties are "
                 f"{'-'.join(e.countries)}, not {', '.join(repr(w) for w in wrong)}.",
                 suggestion=official, confidence=0.9, term_id=e.id,
             )
@@ -460,7 +492,7 @@ def check_entities(doc, ctx):
         yield make_finding(
             ENTITY_FORM, doc, start, name_end,
             f"'{span}' is not the official name of this {e.kind}: the glossary has '{e.term}'"
-            f" (identified by its {'ordinal' if cue == 'ordinal' else 'country pair and head noun'}).",
+            f" (identified by its {_CUES[cue]}).",
             suggestion=official, confidence=0.85 if cue == "ordinal" else round(min(0.8, 0.5 + score / 300), 2), term_id=e.id,
         )
 
