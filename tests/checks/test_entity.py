@@ -160,3 +160,26 @@ def test_country_keys_match_forms_and_demonyms():
     assert _country_keys("U.S.") & _country_keys("US")
     assert _country_keys("South Korea") & _country_keys("Korean")
     assert not _country_keys("China") & _country_keys("US")
+
+
+# --------------------------------------------------------------------------- the seed
+
+def test_seed_entity_errors_caught_and_nothing_correct_flagged():
+    from .test_titles import _seed_report
+
+    report = _seed_report(["ENT"])
+    assert_offsets(report)
+    got = {(f.rule, f.text, f.suggestion) for f in report.findings}
+    assert got == {
+        ("ENT001", "53rd China-US Defense Conference", "53rd ROK-U.S. Security Consultative Meeting"),
+        ("ENT001", "46th China-US Military Exchange Conference", "46th ROK-U.S. Military Committee Meeting"),
+        # "a priority theater of the Ministry of National Defense" in Secretary Austin's sentence
+        ("ENT001", "Ministry of National Defense", "Department of Defense"),
+        ("ENT002", "53rd South Korea-US Security Consultation Meeting", "53rd ROK-U.S. Security Consultative Meeting"),
+        ("ENT002", "53rd Security Consultation Meeting", "53rd Security Consultative Meeting"),
+        ("ENT002", "20th Korea-U.S. Comprehensive Defense Dialogue", "20th Korea-U.S. Integrated Defense Dialogue"),
+        ("ENT002", "Korea-US Comprehensive Defense Dialogue", "Korea-U.S. Integrated Defense Dialogue"),
+    }
+    text = report.document.text
+    mnd = [f for f in report.findings if f.text == "Ministry of National Defense"]
+    assert len(mnd) == 1 and "priority theater of the" in text[mnd[0].start - 30:mnd[0].start]
