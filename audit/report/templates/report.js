@@ -23,11 +23,11 @@
   }
 
   function apply() {
-    var sevs = {};
-    sevBoxes.forEach(function (b) { if (b.checked) sevs[b.value] = true; });
+    var sevs = {}, known = {};
+    sevBoxes.forEach(function (b) { known[b.value] = true; if (b.checked) sevs[b.value] = true; });
     var cat = catSel.value, rule = ruleSel.value, shown = 0;
     cards.forEach(function (c) {
-      var ok = sevs[c.dataset.severity] && (!cat || c.dataset.category === cat) && (!rule || c.dataset.rule === rule);
+      var ok = (sevs[c.dataset.severity] || !known[c.dataset.severity]) && (!cat || c.dataset.category === cat) && (!rule || c.dataset.rule === rule);
       c.classList.toggle("hidden-by-filter", !ok);
       if (ok) shown++;
     });
