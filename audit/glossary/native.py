@@ -54,9 +54,12 @@ def _strings(value, where: str, key: str) -> tuple[str, ...]:
 def _header_lines(text: str) -> dict[str, list[int]]:
     """Line numbers of the ``[[kind]]`` headers, per kind, in file order."""
     lines: dict[str, list[int]] = {}
+    line, pos = 1, 0
     for m in _HEADER.finditer(text):
         kind = m.group(1) or m.group(2) or m.group(3)
-        lines.setdefault(kind, []).append(text.count("\n", 0, m.start()) + 1)
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lines.setdefault(kind, []).append(line)
     return lines
 
 
