@@ -128,3 +128,25 @@ def test_reference_glossary_holds_the_communique_facts():
             "extended deterrence", "wartime operational control", "cyber commands"} <= official
     # official forms only, except a few forbidden forms a terminologist listed
     assert sum(bool(t.replaces) for t in g.terms) <= 5
+
+
+def _blocks(lang: str) -> list[str]:
+    import re
+
+    doc = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    return re.findall(rf"```{lang}\n(.*?)```", doc, re.S)
+
+
+def test_documented_examples_load_and_validate_clean():
+    (toml,) = _blocks("toml")
+    g = parse_native(toml, "doc.toml")
+    assert validate(g) == []
+    assert {"JSDF", "ADF", "AUKUS"} <= {t.term for t in g.of_kind("acronym")}
+    csv_block = _blocks("csv")[0]
+    assert validate(parse_csv(csv_block, "doc.csv")) == []
+    (xml,) = _blocks("xml")
+    tbx = parse_tbx(xml.encode(), "doc.tbx")
+    assert [(t.term, t.kind, t.replaces, t.expands) for t in tbx.terms] == [
+        ("Australian Defence Force", "org", ("Australian Defense Forces",), None),
+        ("ADF", "acronym", (), "Australian Defence Force"),
+    ]
