@@ -232,6 +232,10 @@ class Mention:
         return self.name_start >= 0
 
 
+_APPOSITIVE = re.compile(
+    r",[ \t]+(?:(?:Dr|Mr|Ms|Mrs|Miss|Prof|Sir|Dame|General|Gen|Admiral|Adm)\.?[ \t]+)?"
+    r"(?P<name>[A-Z][\w\u2019'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w\u2019'\-]*)){0,3})(?=[ \t]*[,.;:)]|[ \t]+[a-z])"
+)
 _NAME_TOKEN = re.compile(r"[ \t]+(?P<tok>[A-Z]\.|[A-Z][\w\u2019'\-]*)")
 
 
@@ -362,6 +366,14 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                     break
                 name_tokens.append((tok, nm.start("tok"), nm.end("tok")))
                 pos = nm.end()
+        if not name_tokens:
+            # an appositive: "The Foreign Minister, Dr Abdullah, said" names the holder
+            ap = _APPOSITIVE.match(text, end)
+            if ap:
+                name_tokens = [(t.group(0), ap.start("name") + t.start(), ap.start("name") + t.end())
+                               for t in re.finditer(r"\S+", ap.group("name"))]
+                if any(norm_token(t[0]) in STOPWORDS or t[0].lower() in idx.heads for t in name_tokens):
+                    name_tokens = []
         # a trailing period belongs to the sentence unless the token is an initial
         if name_tokens and name_tokens[-1][0].endswith(".") and len(name_tokens[-1][0]) > 2:
             t, s, e = name_tokens[-1]
@@ -402,14 +414,20 @@ def holders_of(key: str, idx: TitleIndex) -> tuple[int, ...]:
 
 
 def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]:
-    """The glossary persons the document is about: most mentioned by name or by a unique title."""
+    """The glossary persons the document is about: most mentioned by name or by a unique title.
+
+    A participant must be *named* at least once, after a title or by a name form of
+    two words or more: a lone "Minister" or "Moon" is no evidence of anyone.
+    """
     counts: Counter = Counter()
-    covered = []
+    named: set[int] = set()
+    covered = set()
     for m in mentions:
         if m.has_name:
             for p in m.persons:
                 counts[p] += 1
-            covered.append((m.name_start, m.name_end))
+                named.add(p)
+            covered.add(m.name_start)
         else:
             hs = holders_of(m.key, idx)
             if len(hs) == 1:
@@ -424,17 +442,20 @@ def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]
             if any(text[a.end():b.start()] not in (" ", "\t") for a, b in zip(run, run[1:])):
                 continue
             ps = idx.form_to_persons.get(norm(text[run[0].start():run[-1].end()]))
-            if ps and not any(s <= run[0].start() < e for s, e in covered):
+            if ps and run[0].start() not in covered:
                 for p in ps:
                     counts[p] += 1
+                    if n > 1:
+                        named.add(p)
                 hit = n
                 break
         i += hit or 1
+    counts = Counter({p: c for p, c in counts.items() if p in named})
     if not counts:
         return []
     top = max(counts.values())
     chosen = [p for p, c in counts.items() if c >= 0.2 * top]
-    return sorted(chosen or list(counts), key=lambda p: (-counts[p], p))
+    return sorted(chosen, key=lambda p: (-counts[p], p))
 
 
 def person_title_like(p: Person, found: str) -> str:
@@ -530,7 +551,8 @@ the document name someone who was not there.
     ROK Minister of National Defense Suh Wook and U.S. Secretary of Defense Lloyd J. Austin III led their delegations.
 """,
     examples=(
-        Example("Defense Minister Xu Xu met Secretary Austin. The Minister spoke first.", ("TITLE002",), glossary=_GLOSSARY_DEMO, flagged="Xu Xu"),
+        Example("Minister Suh Wook arrived. Defense Minister Xu Xu met Secretary Austin.", ("TITLE002",),
+                glossary=_GLOSSARY_DEMO, flagged="Xu Xu"),
         Example("Minister Suh met Secretary Austin. The Minister spoke first.", (), glossary=_GLOSSARY_DEMO),
     ),
 )
@@ -618,7 +640,7 @@ other delegation from the sentence.
 
 _HEAD_OF = re.compile(
     r"(?<![\w\-])(?P<role>(?:(?P<det>[Tt]he|[Bb]oth)[ \t]+)?(?:(?:two|three|both)[ \t]+)?"
-    r"[Hh]eads?[ \t]+of[ \t]+(?P<what>state|government))(?![\w\-])"
+    r"[Hh]eads[ \t]+of[ \t]+(?P<what>state|government))(?![\w\-])"
 )
 # titles that make their holder a head of state / of government (general English)
 _HEAD_OF_STATE_WORDS = frozenset("president king queen emperor empress monarch sovereign emir sultan grand duke governor general".split())
@@ -705,8 +727,8 @@ def check_titles(doc, ctx):
             if m.partial:
                 continue  # a misspelt known person: the near-miss checks report it
             hs = holders_of(m.key, idx)
-            if not hs or not (princ_set & set(hs) or len(m.key.split()) > 1):
-                continue
+            if not hs or not princ_set & set(hs):
+                continue  # the title's holders take no part in this text: someone else's Defense Secretary
             holder = persons[hs[0]] if len(hs) == 1 else None
             # does the name resemble a glossary person who holds another title ("Secretary Su")?
             lookalike = None

@@ -187,7 +187,7 @@ def test_titles_correct_titles_stay_clean(glossary, text):
     (SCM, SCM_INTRO + "South Korean Defense Minister Xu Xu led the delegation.", "Xu Xu", "Suh Wook"),
     (SCM, SCM_INTRO + "Minister Su emphasized the plan.", "Su", "Suh"),
     (SCM, SCM_INTRO + "Secretary Su expressed his gratitude.", "Secretary Su", "Minister Suh"),
-    (TWO_PLUS_TWO, "Foreign Minister Tanaka met Secretary Blinken.", "Tanaka", "Kamikawa"),
+    (TWO_PLUS_TWO, "Foreign Minister Yoko Kamikawa met Secretary Blinken. Foreign Minister Tanaka spoke.", "Tanaka", "Kamikawa"),
     (FRANCE_INDIA, FR_INTRO + "National Security Adviser Sharma briefed the press.", "Sharma", "Mehta"),
 ])
 def test_title002_unknown_holder(glossary, text, span, suggestion):
@@ -208,6 +208,9 @@ def test_title002_message_names_the_official_holder():
     # a different role (rank word) and titles the glossary does not know
     (TWO_PLUS_TWO, "Prime Minister Kishida and Deputy Secretary Campbell joined Secretary Blinken."),
     (SCM, SCM_INTRO + "UN Secretary-General Guterres sent a message."),
+    # the holder of the title takes no part in the text: someone else's Foreign Minister
+    (TWO_PLUS_TWO, "Foreign Minister Tanaka met Secretary Blinken."),
+    (SCM, "Defense Secretary Donald Rumsfeld spoke in 2001."),
 ])
 def test_title002_other_people_stay_clean(glossary, text):
     report = audit_str(text, glossary, select=["TITLE"])
@@ -244,6 +247,11 @@ def test_title003_role_fits_no_participant(glossary, text, expected):
     # a third party with a country, a rank, or with no counterpart among the participants
     (SCM, SCM_INTRO + "The Japanese Foreign Minister sent greetings. The Prime Minister and the Vice Minister attended."),
     (SCM, SCM_INTRO + "The Director of the Agency attended."),
+    # an appositive names the holder; a singular "head of state" is not the pair
+    (SCM, SCM_INTRO + "The Foreign Minister, Dr Abdullah, appeared. The Interior Minister, Yunis Kanooni, agreed."),
+    (SCM, SCM_INTRO + "They debated choosing an Australian head of state."),
+    # a lone title is no evidence of a participant ("Yes, Minister" is a sitcom)
+    (SCM, "Yes, Minister won him awards. The Secretary of State and the Foreign Minister met."),
     # heads of state when the participants are presidents
     ("""
 [[person]]
@@ -379,3 +387,8 @@ def test_seed_title_errors_caught_and_nothing_correct_flagged():
         if phrase.startswith("Secretary of State and"):
             touching = [f for f in touching if f.text != "Secretary of State"]
         assert touching == [], (phrase, touching)
+
+
+def test_title001_appositive_name():
+    """'The Secretary of State, Lloyd Austin, said': the appositive names the holder."""
+    assert found("The Secretary of State, Lloyd Austin, said so.", SCM, "TITLE001") == [("Secretary of State", "Secretary of Defense")]
