@@ -74,7 +74,8 @@ def parse_csv(text: str, source: str = "<glossary>") -> Glossary:
         except StopIteration:
             break
         except csv.Error as e:
-            raise GlossaryError(f"{source}:{line}: bad quoting: {e}") from None
+            what = "bad quoting" if any(w in str(e) for w in ("quot", "expected", "end of data")) else "malformed CSV"
+            raise GlossaryError(f"{source}:{line}: {what}: {e}") from None
         start, line = line, reader.line_num + 1
         if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
             continue

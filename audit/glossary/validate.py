@@ -9,7 +9,7 @@ problems found, each naming where the entry came from (``file:line`` or
   official and forbidden (in one entry or across entries), duplicate entries
   that disagree (same term, different kind, expansion or titles), a
   pathological form (a single character, only punctuation, longer than 200
-  characters), a prh-style spec that fails.  :func:`audit.glossary.load_glossary`
+  characters, control characters), a prh-style spec that fails.  :func:`audit.glossary.load_glossary`
   refuses a glossary with errors, and ``audit glossary check`` exits 2.
 * **warning** — the audit still works but less well: an acronym without an
   expansion (its forms are still checked, its expansion cannot be), an entry
@@ -66,6 +66,8 @@ def _pathology(form: str) -> Optional[str]:
         return "is a single character"
     if len(s) > MAX_FORM:
         return f"is longer than {MAX_FORM} characters ({len(s)})"
+    if any(unicodedata.category(ch) == "Cc" for ch in s):
+        return "contains control characters"
     return None
 
 

@@ -59,6 +59,7 @@ def test_optional_columns_quoted_commas_bom_blank_and_comment_rows():
         (H + "Camp Lejeune,building,,,,\n", "g.csv:2", "unknown kind 'building'"),
         (H + 'a,place,,,,"two\nlines"\n,place,Lejeune Camp,,,\n', "g.csv:4", "empty term"),
         ("", "g.csv:1", "empty file"),
+        (H + "Camp Foster,place,,,," + "x" * 200000 + "\n", "g.csv:2", "malformed CSV: field larger than field limit"),
         (H.strip() + ",spec_bad,spec_ok\nCamp X,place,,,,,a|b,a\n", "g.csv:2", "spec_bad has 2 item(s)"),
     ],
 )

@@ -65,6 +65,7 @@ def test_clean_glossary_has_no_problem():
         ("[[term]]\nterm = 'Camp Foster'\nvariants = ['--']\n", "g.toml:1: form '--' of 'Camp Foster' is only punctuation"),
         ("[[term]]\nterm = 'Camp Foster'\nreplaces = ['" + "Foster " * 80 + "']\n", "is longer than 200 characters"),
         ("[[person]]\nterm = 'Richard Marles'\ntitles = ['.']\n", "g.toml:1: title '.' of 'Richard Marles' is only punctuation"),
+        ("[[place]]\nterm = \"Camp\\u0000Foster\"\n", "g.toml:1: form 'Camp\\x00Foster' of 'Camp\\x00Foster' contains control characters"),
         # prh-style specs
         ("[[place]]\nterm = 'Camp Foster'\nreplaces = ['Foster Camp']\nspecs = [{from = 'at Foster Camp', to = 'at Camp Kinser'}]\n",
          "g.toml:1: spec 'at Foster Camp' -> 'at Camp Kinser' fails: the replacement gives 'at Camp Foster'"),
