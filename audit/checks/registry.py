@@ -150,8 +150,13 @@ def make_finding(
     )
 
 
+_LOADED: list[bool] = []
+
+
 def load_all() -> None:
-    """Import every family module under ``audit.checks`` so its rules register."""
+    """Import every family module under ``audit.checks`` so its rules register (once per process)."""
+    if _LOADED:
+        return
     import importlib
     import pkgutil
 
@@ -161,3 +166,4 @@ def load_all() -> None:
         if mod.name.startswith("_") or mod.name in {"registry", "context"}:
             continue
         importlib.import_module(f"{pkg.__name__}.{mod.name}")
+    _LOADED.append(True)
