@@ -240,6 +240,14 @@ def _entry_terms(entry, lines: dict[int, int], source: str) -> list[Term]:
     bad_full = [t for t, ty in forbidden if ty != "short"]
     bad_short = [t for t, ty in forbidden if ty == "short"]
     out: list[Term] = []
+    if kind == "acronym" and short:  # declared an acronym concept: its full form is only the expansion
+        explicit = [t[0] for t in full if t[2] == "full"] or [t[0] for t in full]
+        acr = ordered(short)
+        return [Term(
+            id=eid or f"acronym:{_slug(acr[0])}", term=acr[0], kind="acronym", variants=tuple(_unique(acr[1:])),
+            replaces=tuple(_unique(bad_short + bad_full)), expands=explicit[0] if explicit else None,
+            note=note, source=where,
+        )]
     if full:
         forms = ordered(full)
         k = kind if kind and kind != "acronym" else "term"
@@ -273,3 +281,74 @@ def _unique(items):
             seen.add(i)
             out.append(i)
     return out
+
+
+def to_tbx(glossary: Glossary, title: str = "audit glossary") -> bytes:
+    """Write a glossary as TBX 3 (TBX-Basic, DCA style), one ``conceptEntry`` per entry.
+
+    An acronym entry whose expansion is the term of another entry is written
+    inside that entry (``termType`` acronym next to the ``fullForm``).  Titles go
+    to ``<descrip type="titles">``; specs are not written (TBX has no place for them).
+    """
+    from xml.sax.saxutils import escape, quoteattr
+
+    full_entries = {t.term: t for t in glossary.terms if t.kind != "acronym"}
+    attached: dict[str, list[Term]] = {}
+    for t in glossary.terms:
+        if t.kind == "acronym" and t.expands in full_entries:
+            attached.setdefault(t.expands, []).append(t)
+
+    def term_sec(text: str, status: str | None = None, ttype: str | None = None) -> str:
+        notes = "".join(
+            f'<termNote type="{k}">{v}</termNote>'
+            for k, v in (("termType", ttype), ("administrativeStatus", status and f"{status}Term-admn-sts")) if v
+        )
+        return f"        <termSec><term>{escape(text)}</term>{notes}</termSec>\n"
+
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n',
+        '<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">\n',
+        f"  <tbxHeader><fileDesc><sourceDesc><p>{escape(title)}</p></sourceDesc></fileDesc></tbxHeader>\n",
+        "  <text><body>\n",
+    ]
+    for t in glossary.terms:
+        if t.kind == "acronym" and t.expands in full_entries:
+            continue  # written inside its full form's entry
+        out.append(f"    <conceptEntry id={quoteattr(t.id)}>\n")
+        out.append(f'      <descrip type="subjectField">{t.kind}</descrip>\n')
+        if t.titles:
+            out.append(f'      <descrip type="titles">{escape("|".join(t.titles))}</descrip>\n')
+        if t.note:
+            out.append(f"      <note>{escape(t.note)}</note>\n")
+        out.append('      <langSec xml:lang="en">\n')
+        acronyms = attached.get(t.term, []) if t.kind != "acronym" else []
+        if t.kind == "acronym":
+            out.append(term_sec(t.term, "preferred", "acronym"))
+            out += [term_sec(v, "admitted", "acronym") for v in t.variants]
+            out += [term_sec(r, "deprecated", "acronym") for r in t.replaces]
+            if t.expands:
+                out.append(term_sec(t.expands, "admitted", "fullForm"))
+        else:
+            out.append(term_sec(t.term, "preferred", "fullForm" if acronyms else None))
+            out += [term_sec(v, "admitted") for v in t.variants]
+            out += [term_sec(r, "deprecated") for r in t.replaces]
+            for a in acronyms[:1]:  # one acronym per concept: the reader pairs it with this entry
+                out.append(term_sec(a.term, "preferred", "acronym"))
+                out += [term_sec(v, "admitted", "acronym") for v in a.variants]
+                out += [term_sec(r, "deprecated", "acronym") for r in a.replaces]
+        out.append("      </langSec>\n    </conceptEntry>\n")
+        for a in acronyms[1:]:  # further acronyms of the same full form get their own concept
+            out.append(f"    <conceptEntry id={quoteattr(a.id)}>\n      <langSec xml:lang=\"en\">\n")
+            out.append(term_sec(a.term, "preferred", "acronym"))
+            out.append(term_sec(a.expands, "admitted", "fullForm"))
+            out.append("      </langSec>\n    </conceptEntry>\n")
+    out.append("  </body></text>\n</tbx>\n")
+    return "".join(out).encode("utf-8")
+
+
+if __name__ == "__main__":  # python -m audit.glossary.tbx GLOSSARY > glossary.tbx
+    import sys
+
+    from . import load_one
+
+    sys.stdout.buffer.write(to_tbx(load_one(sys.argv[1]), title=sys.argv[2] if len(sys.argv) > 2 else "audit glossary"))
