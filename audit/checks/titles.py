@@ -61,15 +61,34 @@ _GEO_WORDS = frozenset("north south east west northern southern eastern western 
 _SUFFIXES = frozenset("jr sr ii iii iv v".split())
 
 
+def _country_names() -> frozenset[str]:
+    """ISO 3166 country names (name, common and official names) from pycountry, normalised."""
+    import pycountry
+
+    out = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                out.add(norm(v))
+                if "," in v:  # "Korea, Republic of" -> "republic of korea"
+                    a, b = v.split(",", 1)
+                    out.add(norm(f"{b} {a}"))
+    return frozenset(out)
+
+
+COUNTRY_NAMES = _country_names()
+
+
 def is_countryish(tok: str, places: frozenset[str] = frozenset()) -> bool:
-    """Does this capitalised modifier name a country or nationality (U.S., ROK, Korean, Japan's)?"""
+    """Does this capitalised modifier name a country or nationality (U.S., ROK, Korean, Japan's, Israel)?"""
     t = tok.translate(_APOS)
     if t.endswith("'s"):
         return True
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}", t):
         return True
     low = norm_token(t)
-    if low in _GEO_WORDS or low in places:
+    if low in _GEO_WORDS or low in places or low in COUNTRY_NAMES:
         return True
     return bool(re.fullmatch(r"[a-z]{3,}(?:ian|an|ese|ish|i)", low)) and low not in {"human", "urban", "foreign"}
 
@@ -327,11 +346,19 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
             mods.pop(0)
         qualified = False
         core_mods = []
-        for tok, pos in mods:
-            if not core_mods and is_countryish(tok, idx.places):
-                qualified = True
+        k = 0
+        while k < len(mods):
+            # a multiword country name first ("United States President")
+            n = next((n for n in (3, 2) if k + n <= len(mods)
+                      and norm(" ".join(t for t, _ in mods[k:k + n])) in COUNTRY_NAMES), 0)
+            if n:
+                qualified, k = True, k + n
                 continue
-            core_mods.append((tok, pos))
+            if is_countryish(mods[k][0], idx.places):
+                qualified, k = True, k + 1
+                continue
+            break
+        core_mods = mods[k:]
         ranked = any(norm_token(t) in RANK_WORDS for t, _ in core_mods)
         start = core_mods[0][1] if core_mods else m.start("head")
         end = m.end("head")
@@ -712,6 +739,8 @@ def check_titles(doc, ctx):
             if m.persons:
                 if any(m.key in persons[i].title_keys for i in m.persons):
                     continue
+                if any(m.key.startswith(k + " and ") for i in m.persons for k in persons[i].title_keys if " " in k):
+                    continue  # "Minister for Foreign Affairs and Trade": a held title with a further portfolio
                 p = persons[m.persons[0]]
                 if any(fuzz.ratio(m.key, k) >= 90 for k in p.title_keys):
                     continue  # spelling drift of a held title: near-miss territory
@@ -727,8 +756,8 @@ def check_titles(doc, ctx):
             if m.partial:
                 continue  # a misspelt known person: the near-miss checks report it
             hs = holders_of(m.key, idx)
-            if not hs or not princ_set & set(hs):
-                continue  # the title's holders take no part in this text: someone else's Defense Secretary
+            if len(hs) != 1 or hs[0] not in princ_set:
+                continue  # several holders (President) or none taking part: most likely someone else
             holder = persons[hs[0]] if len(hs) == 1 else None
             # does the name resemble a glossary person who holds another title ("Secretary Su")?
             lookalike = None
