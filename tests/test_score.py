@@ -271,3 +271,20 @@ def test_docs_worked_example_with_breadcrumb():
     assert (r.words, r.evaluated_words, r.penalty, r.score) == (104, 100, 8.0, 92.0)
     sig = audit_str(text, select=["PUNC001"], weights={**DEFAULT_WEIGHTS, "major/Terminology": 10.0}).signature
     assert "|w:critical=25,major=5,major/Terminology=10,minor=1,neutral=0|" in sig
+
+
+MQM_CATEGORIES = {
+    "Terminology/Wrong term", "Terminology/Inconsistent use", "Accuracy/Mistranslation", "Accuracy/Addition",
+    "Accuracy/Omission", "Fluency/Grammar", "Fluency/Spelling", "Fluency/Punctuation", "Fluency/Inconsistency",
+    "Style/Awkward",
+}
+
+
+def test_every_rule_has_a_scorable_category_and_severity():
+    """Category weights only work when every rule uses the project's MQM paths."""
+    from audit.checks import registry
+
+    registry.load_all()
+    bad = {r.code: (r.category, r.severity.value) for r in registry.RULES.values()
+           if r.category not in MQM_CATEGORIES or r.severity not in (Severity.MINOR, Severity.MAJOR, Severity.CRITICAL)}
+    assert bad == {}
