@@ -125,6 +125,8 @@ def _parse_xml(data: bytes, source: str):
             "DTDForbidden": "document type declarations are not allowed",
         }.get(what, str(e))
         raise GlossaryError(f"{source}:{line}: refused unsafe XML: {reason}") from None
+    except LookupError as e:  # an unknown encoding in the XML declaration
+        raise GlossaryError(f"{source}:1: cannot read the XML: {e}") from None
     except _Refused as e:
         raise GlossaryError(f"{source}:{parser.parser.CurrentLineNumber}: refused unsafe XML: {e}") from None
     return root, target.lines

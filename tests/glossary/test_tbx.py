@@ -84,6 +84,7 @@ WRAP = '<martif><text><body>{}</body></text></martif>'
     [
         (b"<martif><text>\n<body>\n<termEntry id='a'>\n</body></text></martif>", "x.tbx:4:3:", "not well-formed"),
         (b"<glossary><entry/></glossary>", "x.tbx:1:", "not a TBX file"),
+        (b"<?xml version='1.0' encoding='klingon'?><martif/>", "x.tbx:1:", "unknown encoding"),
         (WRAP.format("").encode(), "x.tbx:", "no <termEntry>"),
         (WRAP.format('\n<termEntry id="e9"><descrip type="x">y</descrip></termEntry>').encode(), "x.tbx:2:", "#e9 has no <langSet>"),
         (WRAP.format('\n\n<termEntry id="e2"><langSet xml:lang="en"><tig><term> </term></tig></langSet></termEntry>').encode(),
