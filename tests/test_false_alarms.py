@@ -1,7 +1,8 @@
 """Pin the false-alarm rate of every glossary-free rule on clean edited prose.
 
-The corpus (300 ABC news articles, ~60,000 words) ships inside the ``gensim`` wheel;
-``benchmarks/false_alarms.py`` prints the full table.  Every finding on that text is
+The corpora are 300 ABC news articles (~60,000 words, shipped inside the ``gensim``
+wheel) and the prose of the Python Language Reference (~40,000 words, standard
+library); ``benchmarks/false_alarms.py`` prints the full table.  Every finding on that text is
 a false alarm, so a rule that starts firing on ordinary English fails here.
 """
 from __future__ import annotations
@@ -15,27 +16,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 import false_alarms as fa  # noqa: E402
 
+pytestmark = pytest.mark.slow  # about 5 s of CPU: ~100,000 words through every rule
+
 #: per rule, false alarms per 10,000 words of clean prose
 MAX_PER_RULE = 2.0
 #: all rules together
 MAX_TOTAL = 5.0
 #: the families owned by this benchmark's author are held to a stricter bound
-STRICT = {"ACR001": 0.5, "ACR002": 0.0, "ACR004": 0.5, "ACR005": 0.5,
+STRICT = {"ACR001": 0.5, "ACR003": 1.5, "ACR004": 0.5, "ACR005": 0.5,
           "GARB001": 0.5, "GARB002": 0.5, "GARB003": 0.5, "GARB004": 0.5, "GARB005": 0.5}
 
 
 @pytest.fixture(scope="module")
 def result():
-    docs = fa.load_corpus()
-    if docs is None:
-        pytest.skip("corpus package 'gensim' is not installed (pip install -e '.[test]' brings it)")
-    return fa.measure(docs)
+    corpora = fa.load_corpora()  # pydoc (standard library) always; news when gensim is installed
+    return fa.combine({name: fa.measure(docs, name=name) for name, docs in corpora.items()})
 
 
-def test_corpus_is_big_enough(result):
-    assert result["docs"] == 300
-    assert result["words"] >= 50000
+def test_news_corpus_is_there_and_big_enough(result):
+    if "news" not in result["by_corpus"]:
+        pytest.skip("news corpus absent: the 'gensim' wheel ships it (pip install -e '.[test]')")
+    news = result["by_corpus"]["news"]
+    assert news["docs"] == 300 and news["words"] >= 50000
+
+
+def test_corpora_cover_the_rules(result):
+    assert result["by_corpus"]["pydoc"]["words"] >= 30000
     assert {"ACR001", "ACR003", "GARB001", "GARB005"} <= set(result["rules"])
+    assert "ACR002" not in result["rules"]  # needs a glossary: it cannot run here
 
 
 def test_each_rule_rarely_fires_on_clean_prose(result):
@@ -60,4 +68,4 @@ def test_table_and_results_section(result, tmp_path):
     fa.write_results(result, 2.0, out)  # replaces its own section, keeps the others
     text = out.read_text(encoding="utf-8")
     assert text.count(fa.SECTION) == 1 and "## Other section\n\nkept" in text
-    assert "| ACR001 " in text and "false alarms / 10k words" in text and "run time 2.0 s" in text
+    assert "| ACR001 " in text and "pydoc (" in text and "false alarms / 10k words" in text and "run time 2.0 s" in text

@@ -139,7 +139,8 @@ defines with `Expansion (ACRONYM)` or `ACRONYM (Expansion)`, that the glossary d
 not list, and that is not universally known.  Only the first use is reported.  The
 rule applies to documents that follow the define-on-first-use convention, i.e. that
 define at least one acronym themselves; news-style text that defines none is left
-alone.  Roman numerals, all-capital headings and two-letter acronyms (too often
+alone.  Roman numerals, all-capital headings, quoted mentions (`"NAME"`), designators
+followed by a number (`PEP 8`, `ISO 9001`) and two-letter acronyms (too often
 generic: TV, QC, FM) are skipped.
 
 ## Why it matters
@@ -593,6 +594,8 @@ def check_acronyms(doc, ctx):
             continue
         if _shouting(text, m.start()):
             continue
+        if text[m.start() - 1:m.start()] in "\"“'`*" and m.start() or re.match(r"\s?\d", text[m.end():m.end() + 2]):
+            continue  # a quoted mention ("NAME") or a designator (PEP 8, ISO 9001)
         if acr in defined_at:
             if m.start() < defined_at[acr]:
                 reported.add(acr)

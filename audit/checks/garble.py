@@ -24,8 +24,9 @@ FRAGMENT = rule(
 ## What it checks
 A sentence of at most four words with no verb, that follows a full sentence in the
 same paragraph: `...promoting peace and stability in Northeast Asia. Important role.`
-It also reports a sentence that is only a purpose clause, `In order to maintain our
-strong combat readiness.`  A word counts as a verb when it is a closed-class verb
+It also reports a sentence that is only a purpose clause with no comma and no finite
+verb, `In order to maintain our strong combat readiness.`, `To ensure timely return
+to base.`  A word counts as a verb when it is a closed-class verb
 (is, are, has, will, can, said...) or ends in -ed/-ing; quotations, list items,
 headings (first sentence of a paragraph) and answers after a colon or a question are
 left alone.
@@ -291,8 +292,9 @@ def _fragments(doc):
                     f"'{sent}' has no verb: a fragment of the previous sentence?",
                     confidence=0.7,
                 )
-            elif len(words) <= 25 and re.match(r"In order (?:to|for)\b", sent) and "," not in sent:
-                rest = [w.lower() for w in words[3:]]
+            elif len(words) <= 25 and re.match(r"(?:In order (?:to|for)|So as to|To(?= [a-z]))\b", sent) \
+                    and "," not in sent:
+                rest = [w.lower() for w in words[2 if sent.startswith("To ") else 3:]]
                 if not any(w in VERBS and w not in ("keep", "make", "get", "put", "hold", "maintain") for w in rest) \
                         and not any(w in _PRONOUN_START - {"this", "that", "these", "those"} for w in rest):
                     yield make_finding(
@@ -311,6 +313,7 @@ _NAMING = frozenset("""
 in of on at by for to from with into called named titled entitled dubbed nicknamed
 newspaper magazine paper film movie book novel song album band show series program programme
 read reads reading wrote writes written starring and or
+see section sections chapter article part appendix annex heading headline episode column issue
 """.split())
 
 
