@@ -196,3 +196,17 @@ def test_no_false_alarms_on_python_reference_prose():
 )
 def test_clause_boundary_doubles(text, expected):
     assert rep(text) == expected
+
+
+def test_autofix_applies_definite_repeats_and_chrome_deletions():
+    """docs/checks-general.md '--fix': definite repeats collapse, chrome lines go, names and REP003 stay."""
+    from audit.fix import apply, plan
+
+    text = ("Home › News › Press Releases\n\n1. The the ministers met Minister Wang Wang and agreed on the more "
+            "effective and effective use of the plan the plan.\n\nShare this:\n")
+    report = audit_str(text, select=["REP", "CHROME"])
+    accepted, _ = plan(report.findings)
+    assert sorted(f.rule for f in accepted) == ["CHROME001", "CHROME003", "REP001", "REP002"]
+    fixed, _ = apply(text, accepted)
+    assert fixed == ("\n\n1. The ministers met Minister Wang Wang and agreed on the more effective and effective "
+                     "use of the plan.\n\n\n")
