@@ -84,10 +84,27 @@ def render(report: Report) -> str:
     return "\n".join(lines)
 
 
-def render_many(reports: list[Report]) -> str:
+def summary_row(report: Report) -> str:
+    return (f"| {_code(report.document.path)} | {report.score:.2f} | {report.errors} | {len(report.findings)} | "
+            f"{'✅ PASS' if report.passed else '❌ FAIL'} |")
+
+
+def part(report: Report) -> str:
+    """One document's share of the batch summary (merged by :func:`merge`)."""
+    import json
+
+    return json.dumps({"row": summary_row(report), "section": render(report)}, ensure_ascii=False)
+
+
+def merge(parts: list[str]) -> str:
     """One comment for a batch: a summary table, then each document's section."""
+    import json
+
+    items = [json.loads(p) for p in parts]
     head = ["## audit summary", "", "| Document | Score | Errors | Findings | Gate |", "|---|---:|---:|---:|---|"]
-    for r in reports:
-        head.append(f"| {_code(r.document.path)} | {r.score:.2f} | {r.errors} | {len(r.findings)} | "
-                    f"{'✅ PASS' if r.passed else '❌ FAIL'} |")
-    return "\n".join(head) + "\n\n" + "\n".join(render(r) for r in reports)
+    head += [it["row"] for it in items]
+    return "\n".join(head) + "\n\n" + "\n".join(it["section"] for it in items)
+
+
+def render_many(reports: list[Report]) -> str:
+    return merge([part(r) for r in reports])
