@@ -274,8 +274,10 @@ look careless and breaks search.
 
 NAME_RULES = {r.code: r for r in (MISSPELLED_NAME, WORD_ORDER, DUPLICATED_PART, DRIFTED_WORD, FORM_DRIFT)}
 
+#: rapidfuzz prefilter (0-100) on the space-joined words before the word-by-word alignment
+PREFILTER = 68
 #: the largest single-anchor posting list scanned; longer lists need a pair of anchors
-SINGLE_CAP = 1500
+SINGLE_CAP = 400
 
 
 @dataclass
@@ -446,14 +448,14 @@ def _analyze(doc, ctx) -> Analysis:
         if key in queried:
             return
         queried.add(key)
-        cands = _candidates(idx, table, tokens, s, e, n)
-        if not cands[0]:
+        lists = _candidates(idx, table, tokens, s, e, n)
+        if not lists:
             return
         query = " ".join(t.key for t in tokens[s:e])
-        cands, persistent = cands
-        hits = process.extract(query, idx.joined(cands, persistent), scorer=fuzz.ratio, score_cutoff=55, limit=8)
-        if hits:
-            results.setdefault((s, e), []).extend(cands[h[2]] for h in hits)
+        for cands in lists:
+            hits = process.extract(query, idx.joined(cands), scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=6)
+            if hits:
+                results.setdefault((s, e), []).extend(cands[h[2]] for h in hits)
 
     for p, tok in enumerate(tokens):
         if p in an.covered:
@@ -525,10 +527,10 @@ def _analyze(doc, ctx) -> Analysis:
     return an
 
 
-def _candidates(idx: OfficialIndex, table: dict, tokens, s: int, e: int, n: int) -> tuple[list[int], bool]:
-    """The forms of ``n`` words worth scoring against window [s, e): the shortest posting
-    list among the window's anchor pairs, plus the shortest single-anchor list if short
-    enough.  Returns the list and whether it is one of the index's own (cacheable) lists."""
+def _candidates(idx: OfficialIndex, table: dict, tokens, s: int, e: int, n: int) -> list[list[int]]:
+    """Posting lists of forms of ``n`` words worth scoring against window [s, e): the
+    shortest list among the window's anchor pairs, and the shortest single-anchor list
+    if it is short enough (persons are often found by one exact word)."""
     uniq = sorted({t.key for t in tokens[s:e] if t.key in table})
     best: Optional[list[int]] = None
     for a in range(len(uniq)):
@@ -536,14 +538,13 @@ def _candidates(idx: OfficialIndex, table: dict, tokens, s: int, e: int, n: int)
             lst = idx.pairs.get((uniq[a], uniq[b]), {}).get(n)
             if lst and (best is None or len(lst) < len(best)):
                 best = lst
+    out = [best] if best else []
     singles = [lst for lst in (table[k].get(n) for k in uniq) if lst and len(lst) <= SINGLE_CAP]
     if singles:
         small = min(singles, key=len)
-        if best is None:
-            return small, True
         if small is not best:
-            return list(dict.fromkeys(best + small)), False
-    return best or [], True
+            out.append(small)
+    return out
 
 
 def _acronyms_of(f: Form, idx: OfficialIndex) -> set:
@@ -587,7 +588,7 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
             return None
         rest_w = squash(k for k in wkeys if k not in common)
         rest_f = squash(k for k in fkeys if k not in common)
-        if not rest_w or not rest_f:
+        if not rest_w or not rest_f or fuzz.ratio(sw, sf) / 100.0 < thr - 0.15:
             return None
         need = max(part_thr, 1 - (1 - thr) * len(sf) / len(rest_f))
         part = _similar(rest_w, rest_f, need, idx.sim_cache if idx else None)
@@ -605,20 +606,30 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
         return None
     if len(win) != len(fkeys):
         return None
-    exact = sim = subst = 0
-    exact_content = 0
-    subst_pos = -1
-    sims: list[float] = []
+    n = len(fkeys)
+    # cheap structural conditions first (exact words), similarity only for the rest
+    exact = exact_content = 0
+    differing = []
     for k, (w, fk, fc) in enumerate(zip(win, fkeys, fcaps)):
         if w.key == fk:
             exact += 1
             if fc or fk not in STOPWORDS:
                 exact_content += 1
             continue
-        if not fc and fk in STOPWORDS or w.key in STOPWORDS or w.key.isdigit():
+        if not fc and fk in STOPWORDS or w.key in STOPWORDS or w.key.isdigit() or fc and not w.cap:
             return None
-        if fc and not w.cap:
-            return None
+        differing.append(k)
+    if exact == n or exact_content < 1:
+        return None
+    if exact_content < 2 and (n >= 3 or len(differing) > 1):
+        return None
+    if len(differing) > 1 and not (acronym and acronym in _acronyms_of(f, idx)) and exact_content * 2 < n:
+        return None
+    sim = subst = 0
+    subst_pos = -1
+    sims: list[float] = []
+    for k in differing:
+        w, fk = win[k], fkeys[k]
         r = _similar(w.key, fk, word_thr, idx.sim_cache if idx else None)
         if r >= word_thr:
             sim += 1
@@ -626,11 +637,8 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
         else:
             subst += 1
             subst_pos = k
-            if w.key in HONORIFICS:
+            if w.key in HONORIFICS or subst > 1:
                 return None
-    n = len(fkeys)
-    if exact == n:
-        return None
     if subst:
         if subst > 1 or exact_content < 2:
             return None

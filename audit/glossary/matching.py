@@ -99,7 +99,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             gap = "start"
         else:
             g = text[prev_end:s]
-            if _SPACE_GAP.fullmatch(g) and g.count("\n") < 2:
+            if g == " ":
+                gap = "space"
+            elif _SPACE_GAP.fullmatch(g) and g.count("\n") < 2:
                 gap = "hyphen" if any(c in DASHES for c in g) else "space"
             elif _INITIAL_GAP.fullmatch(g) and out and (len(out[-1].text) == 1 or out[-1].text.endswith(".")):
                 gap = "space"
@@ -356,6 +358,8 @@ class OfficialIndex:
 FUZZY_KINDS = frozenset({"person", "org", "place", "event", "term", "acronym"})
 #: the most postings an anchor keeps per length; larger lists are uninformative (like stopwords)
 MAX_POSTING = 4000
+#: the most forms a pair of anchors keeps per length (a pair shared by more names says little)
+MAX_PAIR_POSTING = 500
 #: generic honorifics and ranks that may precede a name (in addition to the glossary's titles)
 HONORIFICS = frozenset(
     "mr mrs ms dr prof general gen admiral adm minister secretary president chairman chairwoman chair "
@@ -447,10 +451,11 @@ def build_official_index(glossary) -> OfficialIndex:
             for b in range(a + 1, len(uniq)):
                 idx.pairs.setdefault((uniq[a], uniq[b]), {}).setdefault(f.n, []).append(fi)
         idx.bags.setdefault(tuple(sorted(f.keys)), []).append(fi)
-    for table in (idx.anchors, idx.person_anchors, idx.other_anchors, idx.pairs):
+    for table, cap in ((idx.anchors, MAX_POSTING), (idx.person_anchors, MAX_POSTING),
+                       (idx.other_anchors, MAX_POSTING), (idx.pairs, MAX_PAIR_POSTING)):
         for k, by_n in table.items():
             for n, lst in list(by_n.items()):
-                if len(lst) > MAX_POSTING:
+                if len(lst) > cap:
                     by_n[n] = lst[:0]
     return idx
 
