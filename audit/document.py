@@ -60,7 +60,7 @@ def decode(data: bytes) -> str:
         raise InputError(f"not UTF-8 and not Windows-1252 (byte 0x{data[e.start]:02x} at {e.start})") from None
 
 
-_BLANK_SEP = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
+_BLANK_SEP = re.compile(r"(?:\r\n|\r(?!\n)|\n)(?:[ \t\f\v]*(?:\r\n|\r(?!\n)|\n))+")
 _NUMBERED = re.compile(r"\s*(\d{1,4})[.)](?=\s)")
 
 

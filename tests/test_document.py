@@ -33,8 +33,10 @@ def test_blank_lines_with_spaces_separate_paragraphs():
     assert [p.id for p in segment(text)] == ["1", "2"]
 
 
-def test_single_newline_does_not_split():
-    assert [p.text for p in segment("1. a line\nanother line")] == ["1. a line\nanother line"]
+@pytest.mark.parametrize("nl", ["\n", "\r\n", "\r"])
+def test_single_newline_does_not_split(nl):
+    text = f"1. a line{nl}another line{nl}{nl}2. next"
+    assert [p.text for p in segment(text)] == [f"1. a line{nl}another line", "2. next"]
 
 
 def test_restarted_numbering_keeps_ids_unique():
