@@ -280,3 +280,24 @@ expands = "operational control"
         ("ACR002", "Joint Command", "Combined Forces Command"),
         ("ACR002", "Future Joint Force Command", "Future-Combined Forces Command"),
     ]
+
+
+def test_seed_without_glossary_catches_wrong_expansions_and_spares_correct_ones():
+    from ..conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    got = findings(text)
+    acr001 = {f.text for f in got if f.rule == "ACR001"}
+    assert {
+        "Northern Limit (NLL)",
+        "Joint Command Post Training (CCPT)",
+        "Non-Proliferation Security Initiative (PSI)",
+        "Future Joint Force Command (F-CFC)",
+        "US military in Korea (USFK)",
+        "weapons of mass destruction (CWMD)",
+    } <= acr001
+    flagged = " ".join(f.text for f in got)
+    for correct in ("(ASEAN)", "(PKO)", "(CMA)", "(UNC)", "(DSC)", "(TTX)", "(SOFA)", "(MND)", "(HQ)",
+                    "(OPLANs)", "(SPG)", "(FOC)", "(DTT)", "(CTR)", "(6G)"):
+        assert correct not in flagged, correct
+    assert {f.text for f in got if f.rule == "ACR003"} == {"SCM", "MCM", "OPCON", "SMA"}

@@ -1,6 +1,8 @@
 """Garbled-text family: fragments, glued clauses, hyphens for dashes, repeated clauses, two years."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from audit.checks.garble import sentences
@@ -107,3 +109,34 @@ def test_seed_paragraph_findings():
         ("GARB002", "The"),
         ("GARB001", "Joint defensive posture."),
     ]
+
+
+def test_seed_garble_findings():
+    from ..conftest import SEED
+
+    report = audit_str(SEED.read_text(encoding="utf-8"), select=["GARB"])
+    assert_offsets(report)
+    text = report.document.text
+
+    def shown(f):
+        if f.rule != "GARB003":
+            return f.text
+        left = re.search(r"[\w']+$", text[:f.start]).group(0)
+        right = re.match(r"[\w']+", text[f.end:]).group(0)
+        return f"{left}-{right}"
+
+    got = sorted((f.rule, shown(f)) for f in report.findings)
+    assert got == sorted([
+        ("GARB001", "Important role."),
+        ("GARB001", "In order to maintain our strong combat readiness."),
+        ("GARB001", "Joint defensive posture."),
+        ("GARB001", "To ensure timely return to base in accordance with the Korea-U.S. Status of Forces Agreement (SOFA)."),
+        ("GARB002", "The"),
+        ("GARB003", "way-the"),
+        ("GARB003", "alliance-it"),
+        ("GARB003", "field-including"),
+        ("GARB003", "2022-to"),
+        ("GARB003", "consultations-including"),
+        ("GARB004", "to improve CWMD capabilities"),
+        ("GARB005", "2005 The Joint Statement of the Six-Party Talks in 2016"),
+    ])
