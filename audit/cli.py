@@ -66,6 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    try:
+        return _dispatch(argv)
+    except BrokenPipeError:  # `audit rules | head`: the reader left; not an error of ours
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return int(ExitCode.OK)
+    except KeyboardInterrupt:
+        print("audit: interrupted", file=sys.stderr)
+        return int(ExitCode.ERROR)
+
+
+def _dispatch(argv: Optional[Sequence[str]]) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -85,8 +98,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         from .glossary.validate import check_command
 
         return int(check_command(args.files))
-    parser.print_help()
-    return int(ExitCode.ERROR if args.command is None else ExitCode.ERROR)
+    parser.print_help(sys.stderr)
+    return int(ExitCode.ERROR)
 
 
 def rules_command(args) -> ExitCode:
