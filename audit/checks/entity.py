@@ -174,12 +174,12 @@ def build_entity_index(glossary) -> EntityIndex:
     country_acrs = {c for e in ents for c in e["countries"] if re.fullmatch(r"(?:[A-Z]\.?){2,5}", c)}
     if country_acrs:
         blob = "\n".join(x for t in glossary.terms for x in (t.term, *t.variants, t.expands or "", t.note or ""))
-        phrases = set(re.findall(r"\b[A-Z][a-z]+(?:[ \t]+(?:of|the|and)?[ \t]*[A-Z][a-z]+){1,3}", blob))
+        by_initials: dict[str, set[str]] = {}
+        for ph in set(re.findall(r"\b[A-Z][a-z]+(?:[ \t]+(?:of|the|and)?[ \t]*[A-Z][a-z]+){1,3}", blob)):
+            by_initials.setdefault("".join(w[0] for w in ph.lower().split()), set()).add(ph)
         for c in country_acrs:
-            letters = c.replace(".", "").lower()
-            for ph in phrases:
-                if "".join(w[0] for w in ph.lower().split()) == letters:
-                    alias_groups.append(frozenset(_country_keys(c) | _country_keys(ph)))
+            for ph in sorted(by_initials.get(c.replace(".", "").lower(), ())):
+                alias_groups.append(frozenset(_country_keys(c) | _country_keys(ph)))
     for t in glossary.of_kind("place"):
         g = set()
         for x in t.forms:

@@ -27,19 +27,24 @@ FAMILY = "titles"
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014_/]+")
+
+
 def norm(text: str) -> str:
     """Comparison key: lower case, no periods or possessive 's, hyphens/dashes as spaces."""
     s = text.translate(_APOS).lower()
-    s = re.sub(r"'s\b", "", s)
+    if "'" in s:
+        s = _POSSESSIVE.sub("", s)
     s = s.replace(".", "")
-    s = re.sub(r"[\s\-\u2010\u2011\u2012\u2013\u2014_/]+", " ", s)
-    return s.strip()
+    return _SEPARATORS.sub(" ", s).strip()
 
 
 def norm_token(tok: str) -> str:
     s = tok.translate(_APOS).lower()
-    s = re.sub(r"'s$", "", s).replace(".", "")
-    return s.strip("'")
+    if s.endswith("'s"):
+        s = s[:-2]
+    return s.replace(".", "").strip("'")
 
 
 STOPWORDS = frozenset(
@@ -461,6 +466,7 @@ def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]
                 counts[hs[0]] += 1
     # name forms: look up runs of capitalised words (longest first) instead of one huge regex
     toks = list(re.finditer(r"[A-Z][\w\u2019'\-]*\.?", text))
+    keys = [norm(t.group(0)) for t in toks]
     i = 0
     while i < len(toks):
         hit = 0
@@ -468,7 +474,7 @@ def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]
             run = toks[i:i + n]
             if any(text[a.end():b.start()] not in (" ", "\t") for a, b in zip(run, run[1:])):
                 continue
-            ps = idx.form_to_persons.get(norm(text[run[0].start():run[-1].end()]))
+            ps = idx.form_to_persons.get(" ".join(k for k in keys[i:i + n] if k))
             if ps and run[0].start() not in covered:
                 for p in ps:
                     counts[p] += 1
