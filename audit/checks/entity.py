@@ -16,6 +16,7 @@ entries, whose expansion is an official name), split into components:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -501,6 +502,7 @@ def check_entities(doc, ctx):
         return
     tidx = title_index(ctx.glossary)
     mentions = find_mentions(text, tidx)
+    starts = [mm.start for mm in mentions]
     for s0, s1 in _sentences(text):
         sent = text[s0:s1]
         for om in eidx.mention_re.finditer(sent):
@@ -531,9 +533,7 @@ def check_entities(doc, ctx):
                 continue
             people = set()
             later = False
-            for mm in mentions:
-                if not (s0 <= mm.start < s1):
-                    continue
+            for mm in mentions[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]:
                 ps = set(mm.persons) if mm.has_name else set(
                     tidx.title_holders.get(mm.key, ()) if len(tidx.title_holders.get(mm.key, ())) == 1 else ()
                 )
