@@ -35,6 +35,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+")
 _SPACE_GAP = re.compile(rf"[\s{re.escape(DASHES)}]*")
 _INITIAL_GAP = re.compile(rf"\.[\s{re.escape(DASHES)}]*")
 _COMMA_GAP = re.compile(r",\s+")
+_WORDS = re.compile(r"[^\W_]+")
 _POSS = re.compile(rf"[{APOSTROPHES}]s(?!\w)", re.IGNORECASE)
 
 
@@ -183,6 +184,8 @@ def person_short_forms(name: str) -> list[str]:
 def acronym_expanded(form: str, acronyms: dict[str, str]) -> Optional[str]:
     """``form`` with each token that is a known acronym replaced by its expansion
     ("Conditions-based OPCON Transition Plan" -> "... operational control Transition Plan")."""
+    if not acronyms or not any(w in acronyms for w in _WORDS.findall(form)):
+        return None
     toks = tokenize(form)
     if len(toks) < 2:
         return None
