@@ -3,7 +3,6 @@ post-edit TER, line endings, `audit fix` / `audit run --fix` / `--in-place`."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

@@ -8,7 +8,6 @@ tests/data/reference/mt/ (merged and split paragraphs, a wrong date, a wrong acr
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
