@@ -47,9 +47,16 @@ class Problem:
         return f"{self.where}: {self.message}" if self.is_error else f"{self.where}: warning: {self.message}"
 
 
+_ASCII_SEP = re.compile(r"[\s\-]+")
+_ALNUM = re.compile(r"[^\W_]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def norm(form: str) -> str:
     """The comparison key of a form: NFKC, case-folded, hyphens/dashes/spaces collapsed,
     periods dropped (the checks treat ``US`` and ``U.S.`` alike)."""
+    if form.isascii():  # fast path: nothing to normalise but case, periods and separators
+        return _ASCII_SEP.sub(" ", form.lower().replace(".", "")).strip()
     s = _INVISIBLE.sub("", unicodedata.normalize("NFKC", form)).replace("\u2019", "'").replace(".", "")
     return _SEP_RE.sub(" ", s.casefold()).strip()
 
@@ -60,13 +67,13 @@ def _where(t: Term) -> str:
 
 def _pathology(form: str) -> Optional[str]:
     s = form.strip()
-    if not any(ch.isalnum() for ch in s):
+    if not _ALNUM.search(s):
         return "is only punctuation" if s else "is empty"
     if len(s) == 1:
         return "is a single character"
     if len(s) > MAX_FORM:
         return f"is longer than {MAX_FORM} characters ({len(s)})"
-    if any(unicodedata.category(ch) == "Cc" for ch in s):
+    if _CONTROL.search(s):
         return "contains control characters"
     return None
 
@@ -123,7 +130,7 @@ def validate(glossary: Glossary) -> list[Problem]:
         for r in t.replaces:
             if norm(r) in forms:
                 add(f"{r!r} is both an official form and a forbidden form of {t.term!r}")
-        key = norm(t.term)
+        key = next(iter(forms))  # norm(t.term): forms lists the term first
         prev = by_term.get(key)
         if prev is not None:
             diff = _disagreement(prev, t)
