@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from itertools import compress, count, islice
+from operator import eq
 
 from .registry import Example, checker, make_finding, rule
 
@@ -152,18 +153,6 @@ _GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]{0,3}(?:\r\n|\r|\n)[ \u00a0]{0,2
 _MARKUP = re.compile(r"[\s#*_`>|=~:.\-]*")
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    key: str
-
-
-def _tokens(text: str, base: int) -> list[_Tok]:
-    return [_Tok(base + m.start(), base + m.end(), m.group(0), m.group(0).casefold()) for m in _WORD.finditer(text)]
-
-
 _FENCE = re.compile(
     r"^[ \t]*(```|~~~)(?![`~])[ \t]*[\w+.-]*[ \t]*\r?\n.*?^[ \t]*\1[ \t]*$"  # a closed fenced block
     r"|(?<!`)`[^`\r\n]+`(?!`)",  # `inline code` (not RST ``literal`` pairs)
@@ -184,11 +173,6 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
-    gap = text[a.end:b.start]
-    return bool(gap) and _GAP.fullmatch(gap) is not None
-
-
 def _numeric(key: str) -> bool:
     return any(c.isdigit() for c in key)
 
@@ -206,107 +190,199 @@ def check_repetition(doc, ctx):
     allowed = _allowed(ctx)
     code = code_spans(text)
     for para in doc.paragraphs:
-        toks = [t for t in _tokens(para.text, para.start) if not in_spans(code, t.start)]
-        adj = [_adjacent(text, toks[i], toks[i + 1]) for i in range(len(toks) - 1)]
-        yield from _repeated_words(doc, text, toks, adj, allowed)
-        phrases = list(_repeated_phrases(doc, toks, adj))
-        yield from (f for _, f in phrases)
-        yield from _coordinated(doc, toks, adj, [span for span, _ in phrases])
+        yield from _Para(doc, text, para, code).findings(allowed)
 
 
-def _repeated_words(doc, text, toks, adj, allowed):
-    i = 0
-    while i < len(toks) - 1:
-        t = toks[i]
-        j = i
-        while j < len(toks) - 1 and adj[j] and toks[j + 1].key == t.key:
-            j += 1
-        free_relative = i > 0 and toks[i - 1].key in _FREE_RELATIVE and adj[i - 1]  # "whatever happens happens"
-        if j > i and not _numeric(t.key) and t.key not in allowed and not free_relative \
-                and not _layout_double(text, t, toks[i + 1]):
-            nxt = toks[i + 1]
-            # capitalised name-like doubles ("Xu Xu") may be real names
-            name_like = t.text[:1].isupper() and nxt.text[:1].isupper() and not t.text.isupper()
-            times = j - i + 1
-            msg = f"'{t.text}' is written {'twice' if times == 2 else f'{times} times'} in a row; keep one."
-            if name_like:
-                msg = f"'{t.text}' is written {'twice' if times == 2 else f'{times} times'} in a row; keep one unless the name really is doubled."
-            yield make_finding(
-                REPEATED_WORD, doc, t.start, toks[j].end, msg,
-                suggestion=t.text, confidence=0.7 if name_like else 0.95,
+def _equal_at(keys: list[str], d: int) -> list[int]:
+    """Indexes i with keys[i] == keys[i + d] (computed at C speed)."""
+    return list(compress(count(), map(eq, keys, islice(keys, d, None))))
+
+
+class _Para:
+    """The word tokens of one paragraph as parallel lists; adjacency computed lazily.
+
+    Only positions where a key recurs within six tokens can start a finding, so the
+    rules visit those candidates instead of every token.
+    """
+
+    __slots__ = ("doc", "text", "S", "E", "K", "A", "n")
+
+    def __init__(self, doc, text: str, para, code: list[tuple[int, int]]):
+        self.doc, self.text = doc, text
+        spans = [m.span() for m in _WORD.finditer(text, para.start, para.end)]
+        if code:
+            spans = [sp for sp in spans if not in_spans(code, sp[0])]
+        self.S = [s for s, _ in spans]
+        self.E = [e for _, e in spans]
+        ptext = para.text
+        if not code and ptext.isascii():  # casefold == lower and keeps offsets for ASCII
+            self.K = _WORD.findall(ptext.lower())
+        else:
+            self.K = [text[s:e].casefold() for s, e in spans]
+        self.n = len(spans)
+        self.A: list = [None] * self.n
+
+    def adj(self, k: int) -> bool:
+        """Are tokens k and k+1 adjacent (only a short whitespace gap between them)?"""
+        v = self.A[k]
+        if v is None:
+            s, e = self.E[k], self.S[k + 1]
+            v = self.A[k] = e > s and _GAP.fullmatch(self.text, s, e) is not None
+        return v
+
+    def adj_run(self, i: int, links: int) -> bool:
+        """Are the ``links`` links starting at token i all adjacent?"""
+        adj = self.adj
+        return all(adj(k) for k in range(i, i + links))
+
+    def word(self, i: int) -> str:
+        return self.text[self.S[i]:self.E[i]]
+
+    def findings(self, allowed):
+        if self.n < 2:
+            return
+        K = self.K
+        eq1 = _equal_at(K, 1)
+        eq2 = _equal_at(K, 2)
+        if eq1:
+            yield from self._repeated_words(eq1, allowed)
+        cands = set(eq2)
+        for d in range(3, 7):
+            cands.update(_equal_at(K, d))
+        taken: list[tuple[int, int]] = []
+        if cands:
+            for span, f in self._repeated_phrases(sorted(cands)):
+                taken.append(span)
+                yield f
+        if eq2:
+            yield from self._coordinated(eq2, taken)
+
+    def _repeated_words(self, eq1, allowed):
+        K, S, E, text, nt, adj = self.K, self.S, self.E, self.text, self.n, self.adj
+        i = 0
+        for c in eq1:
+            if c < i:
+                continue
+            i = c
+            key = K[i]
+            j = i
+            while j < nt - 1 and adj(j) and K[j + 1] == key:
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            free_relative = i > 0 and K[i - 1] in _FREE_RELATIVE and adj(i - 1)  # "whatever happens happens"
+            if not _numeric(key) and key not in allowed and not free_relative \
+                    and not _layout_double(text, S[i], E[i], S[i + 1], E[i + 1]):
+                t_text, nxt = self.word(i), self.word(i + 1)
+                # capitalised name-like doubles ("Xu Xu") may be real names
+                name_like = t_text[:1].isupper() and nxt[:1].isupper() and not t_text.isupper()
+                times = j - i + 1
+                msg = f"'{t_text}' is written {'twice' if times == 2 else f'{times} times'} in a row; keep one."
+                if name_like:
+                    msg = f"'{t_text}' is written {'twice' if times == 2 else f'{times} times'} in a row; keep one unless the name really is doubled."
+                yield make_finding(
+                    REPEATED_WORD, self.doc, S[i], E[j], msg,
+                    suggestion=t_text, confidence=0.7 if name_like else 0.95,
+                )
+            i = j
+
+    def _same(self, i: int) -> int:
+        """How many identical keys start at token i (a REP001 run, not a phrase)."""
+        K, nt = self.K, self.n
+        k = i
+        while k + 1 < nt and K[k + 1] == K[i]:
+            k += 1
+        return k - i + 1
+
+    def _repeated_phrases(self, cands):
+        """Yield (span, finding) for n-grams (2..6 words) immediately repeated."""
+        K, S, E, nt = self.K, self.S, self.E, self.n
+        i = 0
+        for c in cands:
+            if c < i:
+                continue
+            if c >= nt - 3:
+                break
+            i = c
+            if K[i] == K[i + 1]:
+                same = self._same(i)
+                if same > 12:  # deep inside a run of one word: no phrase can start here
+                    i += same - 12
+                    continue
+            hit = None
+            for n in range(2, 7):
+                if i + 2 * n > nt:
+                    break
+                if K[i] != K[i + n] or K[i:i + n] != K[i + n:i + 2 * n]:
+                    continue
+                if not self.adj_run(i, 2 * n - 1):
+                    break  # longer phrases need an even longer chain
+                first = K[i:i + n]
+                if len(set(first)) == 1 or all(_numeric(k) for k in first) or _idiom_run(K, i, n):
+                    continue
+                copies = 2
+                while i + (copies + 1) * n <= nt and K[i + copies * n:i + (copies + 1) * n] == first \
+                        and self.adj_run(i, (copies + 1) * n - 1):
+                    copies += 1
+                hit = (n, copies)
+                break
+            if hit is None:
+                i += 1
+                continue
+            n, copies = hit
+            start, end = S[i], E[i + copies * n - 1]
+            phrase = self.text[S[i]:E[i + n - 1]]
+            f = make_finding(
+                REPEATED_PHRASE, self.doc, start, end,
+                f"The phrase '{phrase}' is written {'twice' if copies == 2 else f'{copies} times'} in a row; keep one.",
+                suggestion=phrase, confidence=0.9,
             )
-        i = max(j, i + 1) if j > i else i + 1
+            yield (start, end), f
+            i += copies * n
+
+    def _coordinated(self, eq2, taken):
+        K, S, E, nt, adj = self.K, self.S, self.E, self.n, self.adj
+        for i in eq2:
+            if K[i + 1] not in ("and", "or") or not (adj(i) and adj(i + 1)):
+                continue
+            key = K[i]
+            if _idiomatic(key) or len(key) < 3 or self.text[S[i]:S[i] + 1].isupper():
+                continue
+            if i + 3 < nt and adj(i + 2) and K[i + 3] == "not":
+                continue  # "may or may not", "is or is not"
+            a_start, b_end = S[i], E[i + 2]
+            if any(s <= a_start and b_end <= e for s, e in taken):
+                continue
+            yield make_finding(
+                COORDINATED_DUPLICATE, self.doc, a_start, b_end,
+                f"'{self.word(i)}' is coordinated with itself ('{self.word(i + 1)}'); one of the two words was probably meant to differ.",
+                suggestion=None, confidence=0.75,
+            )
 
 
-def _layout_double(text: str, a: _Tok, b: _Tok) -> bool:
+def _layout_double(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     """Not a typo: 'threshold THRESHOLD' (a metavariable), or a one-word line such as a
     heading or label ('Scorers' above 'Scorers in RapidFuzz...')."""
-    if len(a.text) > 1 and len(b.text) > 1 and (
-        (a.text.isupper() and b.text.islower()) or (a.text.islower() and b.text.isupper())
+    a, b = text[a_start:a_end], text[b_start:b_end]
+    if len(a) > 1 and len(b) > 1 and (
+        (a.isupper() and b.islower()) or (a.islower() and b.isupper())
     ):
         return True
-    gap = text[a.end:b.start]
+    gap = text[a_end:b_start]
     if "\n" in gap or "\r" in gap:
-        line_start = max(text.rfind("\n", 0, a.start), text.rfind("\r", 0, a.start)) + 1
-        if _MARKUP.fullmatch(text[line_start:a.start]) and not a.text.islower():
+        line_start = max(text.rfind("\n", 0, a_start), text.rfind("\r", 0, a_start)) + 1
+        if _MARKUP.fullmatch(text[line_start:a_start]) and not a.islower():
             return True  # a heading or label alone on its line ("the" alone is still a typo)
     return False
 
 
-def _idiom_run(toks, i, n) -> bool:
+def _idiom_run(keys, i, n) -> bool:
     """'over and over and over': a word framing itself with 'and'/'or'."""
     if n != 2:
         return False
-    a, b = toks[i].key, toks[i + 1].key
-    return (b in ("and", "or") and _idiomatic(toks[i].key)) or (a in ("and", "or") and _idiomatic(b))
-
-
-def _repeated_phrases(doc, toks, adj):
-    """Yield (span, finding) for n-grams (2..6 words) immediately repeated."""
-    nt = len(toks)
-    keys = [t.key for t in toks]
-    # run[i]: how many adjacent links start at token i (tokens i..i+run[i] are one whitespace-joined chain)
-    run = [0] * nt
-    for k in range(nt - 2, -1, -1):
-        run[k] = run[k + 1] + 1 if adj[k] else 0
-    # same[i]: how many identical keys start at token i (a REP001 run, not a phrase)
-    same = [1] * nt
-    for k in range(nt - 2, -1, -1):
-        if keys[k] == keys[k + 1]:
-            same[k] = same[k + 1] + 1
-    i = 0
-    while i < nt - 3:
-        if same[i] > 12:  # deep inside a run of one word: no phrase can start here
-            i += same[i] - 12
-            continue
-        hit = None
-        for n in range(2, 7):
-            if i + 2 * n > nt or run[i] < 2 * n - 1:
-                break  # longer phrases need an even longer chain
-            if keys[i] != keys[i + n] or keys[i:i + n] != keys[i + n:i + 2 * n]:
-                continue
-            first = keys[i:i + n]
-            if len(set(first)) == 1 or all(_numeric(k) for k in first) or _idiom_run(toks, i, n):
-                continue
-            copies = 2
-            while i + (copies + 1) * n <= nt and run[i] >= (copies + 1) * n - 1 \
-                    and keys[i + copies * n:i + (copies + 1) * n] == first:
-                copies += 1
-            hit = (n, copies)
-            break
-        if hit is None:
-            i += 1
-            continue
-        n, copies = hit
-        start, end = toks[i].start, toks[i + copies * n - 1].end
-        phrase = doc.text[toks[i].start:toks[i + n - 1].end]
-        f = make_finding(
-            REPEATED_PHRASE, doc, start, end,
-            f"The phrase '{phrase}' is written {'twice' if copies == 2 else f'{copies} times'} in a row; keep one.",
-            suggestion=phrase, confidence=0.9,
-        )
-        yield (start, end), f
-        i += copies * n
+    a, b = keys[i], keys[i + 1]
+    return (b in ("and", "or") and _idiomatic(a)) or (a in ("and", "or") and _idiomatic(b))
 
 
 def _idiomatic(key: str) -> bool:
@@ -318,21 +394,3 @@ def _idiomatic(key: str) -> bool:
     if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
         return True
     return False
-
-
-def _coordinated(doc, toks, adj, taken):
-    for i in range(len(toks) - 2):
-        a, conj, b = toks[i], toks[i + 1], toks[i + 2]
-        if conj.key not in ("and", "or") or a.key != b.key or not (adj[i] and adj[i + 1]):
-            continue
-        if _idiomatic(a.key) or len(a.key) < 3 or a.text[:1].isupper():
-            continue
-        if i + 3 < len(toks) and adj[i + 2] and toks[i + 3].key == "not":
-            continue  # "may or may not", "is or is not"
-        if any(s <= a.start and b.end <= e for s, e in taken):
-            continue
-        yield make_finding(
-            COORDINATED_DUPLICATE, doc, a.start, b.end,
-            f"'{a.text}' is coordinated with itself ('{conj.text}'); one of the two words was probably meant to differ.",
-            suggestion=None, confidence=0.75,
-        )
