@@ -6,8 +6,7 @@
 ``BATCH_RENDERERS`` maps the formats that `audit run` writes once per batch to
 ``(file name or None for stdout, render_many(reports) -> str)``: one SARIF
 file (code-scanning services want one run per tool), one CSV for a
-spreadsheet, GitHub annotations on stdout.  With ``md``, `audit run` also
-writes ``summary.md``: one pull-request comment for the whole batch.
+spreadsheet, GitHub annotations on stdout.
 """
 from __future__ import annotations
 
@@ -89,10 +88,6 @@ def render_outputs(report: Report, formats, write_baseline: bool = False) -> dic
             out[BATCH_KEY + fmt] = _part(fmt, report)
         else:
             out[RENDERERS[fmt][0]] = RENDERERS[fmt][1](report)
-    if "md" in formats:
-        from .markdown import part
-
-        out[BATCH_KEY + "md-summary"] = part(report)
     if write_baseline:
         from ..baseline import dump
 
@@ -122,11 +117,6 @@ def finish_batch(parts: dict[str, list[str]], out_dir, baseline_path=None) -> li
                 from ..baseline import merge
 
                 result.append((Path(baseline_path), merge(texts)))
-            continue
-        if fmt == "md-summary":
-            from .markdown import merge as merge_md
-
-            result.append((Path(out_dir) / "summary.md", merge_md(texts)))
             continue
         name = BATCH_RENDERERS[fmt][0]
         if fmt == "sarif":

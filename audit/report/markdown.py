@@ -84,16 +84,20 @@ def render(report: Report) -> str:
     return "\n".join(lines)
 
 
-def summary_row(report: Report) -> str:
-    return (f"| {_code(report.document.path)} | {report.score:.2f} | {report.errors} | {len(report.findings)} | "
+def summary_row(report) -> str:
+    """A summary-table row for a Report (or anything with its path, score, errors, findings, passed)."""
+    n = report.findings if isinstance(report.findings, int) else len(report.findings)
+    return (f"| {_code(report.document.path)} | {report.score:.2f} | {report.errors} | {n} | "
             f"{'✅ PASS' if report.passed else '❌ FAIL'} |")
 
 
-def part(report: Report) -> str:
-    """One document's share of the batch summary (merged by :func:`merge`)."""
+def part(report, section: "str | None" = None) -> str:
+    """One document's share of the batch summary (merged by :func:`merge`): its summary row
+    and its section (``render(report)`` unless given, e.g. the ``.md`` text a worker rendered)."""
     import json
 
-    return json.dumps({"row": summary_row(report), "section": render(report)}, ensure_ascii=False)
+    return json.dumps({"row": summary_row(report), "section": render(report) if section is None else section},
+                      ensure_ascii=False)
 
 
 def merge(parts: list[str]) -> str:

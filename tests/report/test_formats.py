@@ -254,21 +254,3 @@ def test_every_cli_format_has_a_renderer():
     assert set(FORMATS) <= set(RENDERERS)
     assert {"sarif", "csv", "github", "md", "html", "json"} <= set(FORMATS)
 
-
-def test_cli_md_writes_per_document_files_and_one_summary_comment(tmp_path, run_cli):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text("Troops reached Humphreys Camp .\n", encoding="utf-8")
-    (docs / "b.txt").write_text("Secretary of State Antony Blinken met the Joint Chiefs of Staff.\n", encoding="utf-8")
-    gl = tmp_path / "g.toml"
-    gl.write_text(GLOSSARY, encoding="utf-8")
-    code, out, err = run_cli("run", docs, "-g", gl, "-o", tmp_path / "r", "-q", "-f", "md,csv")
-    assert code == 1, err
-    assert (tmp_path / "r" / "a.md").is_file() and (tmp_path / "r" / "b.md").is_file()
-    summary = (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
-    rows = [r for r in _md_tables(summary).rows if len(r) == 5]
-    assert [r[0] for r in rows[1:]] == [str(docs / "a.txt"), str(docs / "b.txt")]
-    assert [r[4].split()[-1] for r in rows[1:]] == ["FAIL", "PASS"]
-    assert summary.count("### audit:") == 2
-    found = list(csv.DictReader(io.StringIO((tmp_path / "r" / "findings.csv").read_text(encoding="utf-8"), newline="")))
-    assert {r["rule"] for r in found} >= {"TERM001", "PUNC001"} and {r["document"] for r in found} == {str(docs / "a.txt")}
