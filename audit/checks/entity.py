@@ -385,7 +385,7 @@ official name is a term of art that must be quoted exactly.
 )
 
 
-def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None) -> tuple[Optional[int], str, bool]:
+def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None, qual=None) -> tuple[Optional[int], str, bool]:
     """(entity index, cue, exact) for a candidate mention.
 
     ``doc_ordinals`` maps an ordinal to the entity the document itself attaches it to
@@ -405,16 +405,28 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None
     def jac(e):
         return len(words & e.words) / max(1, len(words | e.words))
 
-    if ordinal and ordinal in eidx.by_ordinal:
-        best = max(eidx.by_ordinal[ordinal], key=lambda i: (jac(eidx.entities[i]), eidx.entities[i].head == head))
-        return best, "ordinal", False
-    cands = []
-    if len(words) >= 2:
-        cands = [i for i in eidx.by_head.get(head, ()) if jac(eidx.entities[i]) >= 0.5 and (words - {head}) & eidx.entities[i].words]
-    if cands:
-        return max(cands, key=lambda i: jac(eidx.entities[i])), "words", False
-    if ordinal and doc_ordinals and len(doc_ordinals.get(ordinal, ())) == 1:
+    # same head noun, half the words, and the same parties: "Korea-U.S. Comprehensive Defense Dialogue"
+    if qual and len(words) >= 2:
+        doc_countries = split_countries(qual)
+
+        def same_parties(e):
+            return bool(e.countries) and all(any(eidx.same_country(c, x) for c in doc_countries) for x in e.countries) \
+                and all(any(eidx.same_country(c, x) for x in e.countries) for c in doc_countries)
+
+        cands = [i for i in eidx.by_head.get(head, ())
+                 if jac(eidx.entities[i]) >= 0.5 and (words - {head}) & eidx.entities[i].words and same_parties(eidx.entities[i])]
+        if cands:
+            return max(cands, key=lambda i: jac(eidx.entities[i])), "words", False
+    if not ordinal:
+        return None, "", False
+    if doc_ordinals and len(doc_ordinals.get(ordinal, ())) == 1:
         return next(iter(doc_ordinals[ordinal])), "ordinal", False
+    numbered = eidx.by_ordinal.get(ordinal, ())
+    related = [i for i in numbered if jac(eidx.entities[i]) > 0 or eidx.entities[i].head == head]
+    if related:
+        return max(related, key=lambda i: (jac(eidx.entities[i]), eidx.entities[i].head == head)), "ordinal", False
+    if len(numbered) == 1:
+        return numbered[0], "ordinal", False
     return None, "", False
 
 
@@ -448,14 +460,16 @@ def check_entities(doc, ctx):
             name_full = text[m.start("name"):m.end("lhead")]
             name_end = m.end("lhead")
         ord_num = re.match(r"\d+", ordinal).group(0) if ordinal else None
-        i, cue, exact = _identify(eidx, ord_num, name_full, acr)
-        if ord_num and i is not None and cue != "ordinal" and not eidx.entities[i].ordinal:
+        i, cue, exact = _identify(eidx, ord_num, name_full, acr, qual=qual)
+        if ord_num and i is not None and cue != "ordinal":
             doc_ordinals.setdefault(ord_num, set()).add(i)
+        if cue == "ordinal":
+            i, cue, exact = None, "", False  # decided in the second pass, with the document's own ordinals
         cands.append((m, name_full, name_end, ord_num, i, cue, exact))
     for m, name_full, name_end, ord_num, i, cue, exact in cands:
         ordinal, qual, acr = m.group("ord"), m.group("qual"), m.group("acr")
         if i is None and ord_num:
-            i, cue, exact = _identify(eidx, ord_num, name_full, acr, doc_ordinals)
+            i, cue, exact = _identify(eidx, ord_num, name_full, acr, doc_ordinals, qual=qual)
         if i is None:
             continue
         e = eidx.entities[i]

@@ -154,6 +154,7 @@ class TitleIndex:
     title_word_index: dict  # content word -> frozenset of known-title numbers (for "all words inside one title")
     heads: frozenset[str]  # lower-case head nouns of roles
     max_form_words: int
+    form_first_keys: frozenset[str]
     places: frozenset[str]
     pronoun: dict = field(default_factory=dict)
 
@@ -222,6 +223,7 @@ def build_index(glossary) -> TitleIndex:
         title_word_index={k: frozenset(v) for k, v in word_index.items()},
         heads=frozenset(heads),
         max_form_words=max_words,
+        form_first_keys=frozenset(norm(f.split()[0]) for p in persons for f in p.forms if f.split()),
         places=frozenset(places),
     )
 
@@ -467,15 +469,18 @@ def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]
     # name forms: look up runs of capitalised words (longest first) instead of one huge regex
     toks = list(re.finditer(r"[A-Z][\w\u2019'\-]*\.?", text))
     keys = [norm(t.group(0)) for t in toks]
+    joined = [text[a.end():b.start()] in (" ", "\t") for a, b in zip(toks, toks[1:])] + [False]
     i = 0
     while i < len(toks):
         hit = 0
+        if keys[i] not in idx.form_first_keys:
+            i += 1
+            continue
         for n in range(min(idx.max_form_words, len(toks) - i), 0, -1):
-            run = toks[i:i + n]
-            if any(text[a.end():b.start()] not in (" ", "\t") for a, b in zip(run, run[1:])):
+            if not all(joined[i:i + n - 1]):
                 continue
             ps = idx.form_to_persons.get(" ".join(k for k in keys[i:i + n] if k))
-            if ps and run[0].start() not in covered:
+            if ps and toks[i].start() not in covered:
                 for p in ps:
                     counts[p] += 1
                     if n > 1:

@@ -183,3 +183,33 @@ def test_seed_entity_errors_caught_and_nothing_correct_flagged():
     text = report.document.text
     mnd = [f for f in report.findings if f.text == "Ministry of National Defense"]
     assert len(mnd) == 1 and "priority theater of the" in text[mnd[0].start - 30:mnd[0].start]
+
+
+# a glossary like the reference one (no ordinal on the meeting) plus distractors
+NO_ORDINAL = """
+[[event]]
+term = "Security Consultative Meeting"
+variants = ["ROK-U.S. Security Consultative Meeting"]
+acronym = "SCM"
+
+[[event]]
+term = "53rd Vantor-Bel Planning Forum"
+
+[[org]]
+term = "Ramme Defense Treaty"
+
+[[person]]
+term = "Moon Jae-in"
+note = "President of the Republic of Korea"
+"""
+
+
+def test_ordinal_taken_from_the_document_not_from_a_distractor():
+    text = ("The 53rd South Korea-US Security Consultation Meeting was held. The 53rd China-US Defense Conference helped. "
+            "The Korea-U.S. Mutual Defense Treaty stands.")
+    report = audit_str(text, NO_ORDINAL, select=["ENT"])
+    got = [(f.rule, f.text, f.suggestion) for f in report.findings]
+    assert got == [
+        ("ENT002", "53rd South Korea-US Security Consultation Meeting", "53rd ROK-U.S. Security Consultative Meeting"),
+        ("ENT001", "53rd China-US Defense Conference", "53rd ROK-U.S. Security Consultative Meeting"),
+    ]
