@@ -12,7 +12,7 @@ replaces = ["Humphreys Camp"]
 
 [[org]]
 term = "Nordic Fisheries Council"
-replaces = ["Nordic Fishing Council"]
+replaces = ["Nordic Fishing Council", "Nordic Fish Council"]
 
 [[person]]
 term = "Antony Blinken"

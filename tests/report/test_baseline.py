@@ -65,6 +65,14 @@ def test_changed_flagged_text_comes_back_as_new():
     assert [f.text for f in new] == ["Nordic Fishing Council"]
 
 
+def test_flagged_text_replaced_by_another_wrong_form_is_new():
+    known = baseline.parse(baseline.dump([audit(DOC)]))
+    r = accept(audit(DOC.replace("Nordic Fishing Council", "Nordic Fish Council")), known)
+    assert r.errors == 1 and not r.passed
+    new = [f for f in r.findings if f"f-{f.start}-{f.end}-{f.rule}" not in r.extra["baseline"]["accepted_ids"]]
+    assert [(f.rule, f.text) for f in new] == [("TERM001", "Nordic Fish Council")]
+
+
 def test_a_second_occurrence_is_new_and_other_documents_are_not_covered():
     known = baseline.parse(baseline.dump([audit(DOC)]))
     doubled = DOC + "\n4. The Nordic Fishing Council reviewed UN Security Council resolutions.\n"
