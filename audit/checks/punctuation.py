@@ -75,12 +75,47 @@ _RUNS = re.compile(
     r"|[,;:][ \t]*\.(?!\.)"  # ",." ", ."
     r"|[.!?;:,][ \t]+[,;:](?=\s|$)"  # ". ," "; ,"
 )
+# Fast prefilters (a scan for one mark runs at C speed; the full patterns above start
+# with lookbehinds, which defeat the regex engine's prefix scan):
+# every _SPACE_BEFORE match ends a run of spaces with a mark ...
+_MARK_AFTER_SPACE = re.compile(r"[,.;:!?](?<=[ \t\u00a0][,.;:!?])")
+# ... and every _RUNS match starts with a mark followed, after optional blanks, by another.
+_MARK_PAIR = re.compile(r"[.,;:!?](?=[ \t]*[.,;:!?])")
+
+
+def _space_before(text: str):
+    """The matches of ``_SPACE_BEFORE.finditer(text)``, visiting only marks after a space."""
+    last = 0
+    for c in _MARK_AFTER_SPACE.finditer(text):
+        q = c.start()
+        p = q - 1
+        while p > 0 and text[p - 1] in " \t\u00a0":
+            p -= 1
+        if p < last:
+            continue
+        m = _SPACE_BEFORE.match(text, p)
+        if m:
+            last = m.end()
+            yield m
+
+
+def _runs(text: str):
+    """The matches of ``_RUNS.finditer(text)``, visiting only marks followed by another mark."""
+    last = 0
+    for c in _MARK_PAIR.finditer(text):
+        p = c.start()
+        if p < last:
+            continue
+        m = _RUNS.match(text, p)
+        if m:
+            last = m.end()
+            yield m
 
 
 @checker("punctuation", [SPACE_BEFORE, PUNCT_RUN])
 def check_punctuation(doc, ctx):
     text = doc.text
-    for m in _SPACE_BEFORE.finditer(text):
+    for m in _space_before(text):
         mark = m.group(2)
         # " ." followed by a digit is a decimal (" .5"), handled by lookahead; skip list markers like "1 ."
         before = text[max(0, m.start() - 1)]
@@ -90,7 +125,7 @@ def check_punctuation(doc, ctx):
             SPACE_BEFORE, doc, m.start(), m.end(),
             f"Remove the space before '{mark}'.", suggestion=mark, confidence=0.95,
         )
-    for m in _RUNS.finditer(text):
+    for m in _runs(text):
         span = m.group(0)
         keep = span.strip()[0]
         if keep == "." and span.startswith(".") and _abbreviation_before(text, m.start()):
