@@ -99,6 +99,7 @@ class EntityIndex:
     by_ordinal: dict
     heads: frozenset[str]
     by_head: dict
+    by_word: dict  # content word -> entity indexes
     alias_groups: dict  # country key -> numbers of the alias groups it belongs to
     links: dict  # entity index -> frozenset of person indexes
     counterparts: dict  # entity index -> tuple of entity indexes
@@ -262,8 +263,12 @@ def build_entity_index(glossary) -> EntityIndex:
         if cs:
             counterparts[i] = tuple(cs)
     by_head: dict[str, list[int]] = {}
+    by_word: dict[str, list[int]] = {}
     for i, e in enumerate(entities):
         by_head.setdefault(e.head, []).append(i)
+        for w in e.words:
+            if w != e.head:
+                by_word.setdefault(w, []).append(i)
     form_owner: dict[str, int] = {}
     for i in counterparts:
         for f in entities[i].long_forms:
@@ -280,6 +285,7 @@ def build_entity_index(glossary) -> EntityIndex:
         by_ordinal={k: tuple(v) for k, v in by_ord.items()},
         heads=frozenset(e.head for e in entities if e.head),
         by_head={k: tuple(v) for k, v in by_head.items()},
+        by_word={k: tuple(v) for k, v in by_word.items()},
         alias_groups=alias_map,
         links=links,
         counterparts=counterparts,
@@ -413,8 +419,11 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None
             return bool(e.countries) and all(any(eidx.same_country(c, x) for c in doc_countries) for x in e.countries) \
                 and all(any(eidx.same_country(c, x) for x in e.countries) for c in doc_countries)
 
-        cands = [i for i in eidx.by_head.get(head, ())
-                 if jac(eidx.entities[i]) >= 0.5 and (words - {head}) & eidx.entities[i].words and same_parties(eidx.entities[i])]
+        near = set()
+        for w in words - {head}:
+            near.update(eidx.by_word.get(w, ()))
+        cands = [i for i in eidx.by_head.get(head, ()) if i in near
+                 and jac(eidx.entities[i]) >= 0.5 and (words - {head}) & eidx.entities[i].words and same_parties(eidx.entities[i])]
         if cands:
             return max(cands, key=lambda i: jac(eidx.entities[i])), "words", False
     if not ordinal:
