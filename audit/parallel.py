@@ -179,7 +179,9 @@ def map_ordered(func: Callable, items: Iterable, shared: Any, jobs: int = 1, win
     """Yield ``func(item, shared)`` for each item, in input order.
 
     ``jobs <= 1`` runs in this process.  Otherwise a process pool of ``jobs``
-    workers, each initialised once with ``(func, shared)``; at most ``window``
+    workers, each initialised once with ``(func, shared)`` (with ``fork``, the
+    first item runs here first so the workers inherit the compiled glossary
+    indexes instead of each building them); at most ``window``
     items (default ``4 * jobs``) are in flight, so results never pile up while
     the caller writes them.  An exception raised by ``func`` is re-raised here
     (in order), and the pool is shut down.
@@ -193,7 +195,15 @@ def map_ordered(func: Callable, items: Iterable, shared: Any, jobs: int = 1, win
     window = window or 4 * jobs
     pending: deque = deque()
     it = iter(items)
-    ex = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker, initargs=(func, shared))
+    ctx = _mp_context()
+    if ctx.get_start_method() == "fork":
+        # Do the first item here: that compiles the glossary indexes once, in this
+        # process, and the forked workers inherit them instead of each compiling its own.
+        first = next(it, _END)
+        if first is _END:
+            return
+        yield func(first, shared)
+    ex = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(func, shared))
     try:
         for item in itertools.islice(it, window):
             pending.append(ex.submit(_call_in_worker, item))
