@@ -166,11 +166,16 @@ def _call_in_worker(item):
 
 
 def _mp_context():
-    """``fork`` where it is safe (POSIX, no other threads running), else ``spawn``."""
+    """``fork`` where it is safe (POSIX, no other threads running), else ``forkserver``/``spawn``.
+
+    tqdm's idle monitor thread (a progress bar on a terminal) does not count: it
+    holds no lock the workers could need.
+    """
     import multiprocessing as mp
 
     methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    others = [t for t in threading.enumerate() if t is not threading.main_thread() and type(t).__name__ != "TMonitor"]
+    if "fork" in methods and not others:
         return mp.get_context("fork")
     return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
 

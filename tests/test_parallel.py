@@ -182,3 +182,20 @@ def test_jobs_flag_rejects_negative(tmp_path, run_cli):
     corpus = make_corpus(tmp_path / "c", 1)
     code, _, err = run_cli("run", corpus, "--no-glossary", "-o", tmp_path / "o", "--jobs", "-2")
     assert code == 2 and "--jobs" in err
+
+
+def _pid(x, shared):
+    import os
+
+    return os.getpid()
+
+
+def test_fork_pool_audits_the_first_document_in_the_parent():
+    """So forked workers inherit the compiled glossary instead of each compiling it."""
+    import os
+
+    if parallel._mp_context().get_start_method() != "fork":
+        pytest.skip("fork is not the start method here (threads running or no fork)")
+    pids = list(map_ordered(_pid, range(6), None, jobs=2))
+    assert pids[0] == os.getpid()
+    assert all(p != os.getpid() for p in pids[1:])
