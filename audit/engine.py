@@ -69,6 +69,27 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return list(best.values())
 
 
+def _drop_subsumed(findings: list[Finding]) -> list[Finding]:
+    """Report one error once: drop a finding whose span lies inside a larger finding's span
+    when the larger one is at least as severe and its suggestion already contains the
+    smaller one's ("Security Consultation Meeting" -> "Security Consultative Meeting" inside
+    "53rd China-US Security Consultation Meeting" -> "53rd Security Consultative Meeting")."""
+    keep: list[Finding] = []
+    active: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.start, -f.end)):
+        active = [a for a in active if a.end > f.start]
+        if f.suggestion and any(
+            a.end >= f.end and a.end - a.start > f.end - f.start
+            and a.severity.rank >= f.severity.rank and f.suggestion in a.suggestion
+            for a in active
+        ):
+            continue
+        keep.append(f)
+        if f.suggestion:
+            active.append(f)
+    return keep
+
+
 def _neg(code: str) -> tuple:
     return tuple(-ord(c) for c in code)
 
@@ -91,7 +112,7 @@ def run_checks(doc: Document, ctx: Context) -> list[Finding]:
             if sev is not None and sev != f.severity:
                 f = replace(f, severity=sev)
             out.append(f)
-    out = _dedupe(out)
+    out = _drop_subsumed(_dedupe(out))
     out.sort(key=lambda f: f.sort_key)
     return out
 
