@@ -272,8 +272,6 @@ def pieces(words: list[str]) -> list[Piece]:
             clean = "".join(c for c in p.lower() if c.isalnum())
             if not clean:
                 continue
-            if clean in ("s",) and p.startswith("'"):
-                continue
             out.append(Piece(clean, (clean in FUNCTION_WORDS) or not first, wi))
             first = False
     return out
@@ -455,7 +453,7 @@ def find_definitions(text: str) -> list[Definition]:
     for m in _ACR_PAREN.finditer(text):
         acr = m.group(1)
         inner = m.group(3).strip()
-        if not is_acronym(acr) or is_acronym(inner.split()[0]) and len(inner.split()) == 1:
+        if not is_acronym(acr):
             continue
         words = inner.split()
         if len(words) < 2 or not any(c.isalpha() for c in inner):
