@@ -28,7 +28,7 @@ It also reports a sentence that is only a purpose clause with no comma and no fi
 verb, `In order to maintain our strong combat readiness.`, `To ensure timely return
 to base.`  A word counts as a verb when it is a closed-class verb
 (is, are, has, will, can, said...) or ends in -ed/-ing; quotations, list items,
-headings (first sentence of a paragraph) and answers after a colon or a question are
+headings (first sentence of a paragraph), lines of their own (list items) and answers after a colon or a question are
 left alone.
 
 ## Why it matters
@@ -274,6 +274,8 @@ def _fragments(doc):
                 continue
             if not sent[:1].isupper():
                 continue
+            if "\n" in text[spans[k - 1][1]:s]:
+                continue  # a line of its own: a list item or a heading
             words = _words(sent)
             prev_words = _words(prev)
             if len(prev_words) < 4 or not _has_verb(prev_words) and len(prev_words) < 8:

@@ -56,6 +56,7 @@ CLEAN = [
     "The Secretary General opened the meeting in Brussels today. Prime Minister Rishi Sunak.",
     "Secretary of State Antony Blinken met Foreign Minister Penny Wong in Canberra. They signed.",
     "In order to deter aggression, the allies will keep forces in the east.",
+    "The agenda was agreed by all the ministers today.\nJoint exercises.\nBudget lines.",
     # capitals: titles and names
     "He met reporters in The Hague and read The Times on the flight.",
     "The band called The Smiths played, and the film titled The Post was shown.",
