@@ -318,6 +318,7 @@ WRONG_ENTITY = rule(
     severity="critical",
     category="Accuracy/Mistranslation",
     needs_glossary=True,
+    fixable=True,
     doc="""
 ## What it checks
 A mention that the glossary identifies as one of its events or organizations (by
@@ -332,8 +333,9 @@ Also an institution used for the other party: two glossary institutions
 complement differ (`Ministry of National Defense` for the Minister of National
 Defense, `Department of Defense` for the Secretary of Defense).  The institution
 is flagged when a country qualifier names the counterpart's country (`the U.S.
-Ministry of National Defense`), or (confidence 0.6) when the only participant in
-the sentence, named before it, is the counterpart's person
+Ministry of National Defense`), or when the only participant in the sentence,
+mentioned before it, is the counterpart's person (confidence 0.8 when that person
+is named, 0.6 when only a title points to them)
 (`Secretary Austin ... a priority theater of the Ministry of National Defense`).
 
 ## Why it matters
@@ -362,6 +364,7 @@ ENTITY_FORM = rule(
     severity="major",
     category="Terminology/Wrong term",
     needs_glossary=True,
+    fixable=True,
     doc="""
 ## What it checks
 A mention with an ordinal or a country pair that the glossary identifies as one of
@@ -556,6 +559,7 @@ def check_entities(doc, ctx):
                 continue
             people = set()
             later = False
+            named = True  # every participant of the sentence is named, not only titled
             for mm in mentions[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]:
                 ps = set(mm.persons) if mm.has_name else set(
                     tidx.title_holders.get(mm.key, ()) if len(tidx.title_holders.get(mm.key, ())) == 1 else ()
@@ -564,6 +568,7 @@ def check_entities(doc, ctx):
                     continue
                 if mm.start > ostart:
                     later = True
+                named &= bool(mm.has_name)
                 people |= ps
             if not people or later or people & eidx.links[i]:
                 continue
@@ -578,5 +583,5 @@ def check_entities(doc, ctx):
                 WRONG_ENTITY, doc, ostart, oend,
                 f"'{om.group(0)}' is the institution of {', '.join(tidx.persons[p].name for p in sorted(eidx.links[i]))}, "
                 f"but the sentence is about {names}, whose institution in the glossary is '{o.term}'.",
-                suggestion=o.term, confidence=0.6, term_id=o.id,
+                suggestion=o.term, confidence=0.8 if named else 0.6, term_id=o.id,
             )

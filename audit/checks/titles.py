@@ -532,6 +532,7 @@ WRONG_TITLE = rule(
     severity="major",
     category="Accuracy/Mistranslation",
     needs_glossary=True,
+    fixable=True,
     doc="""
 ## What it checks
 A title directly followed by the name of a glossary person (`Secretary of State
@@ -565,6 +566,7 @@ UNKNOWN_HOLDER = rule(
     severity="major",
     category="Accuracy/Mistranslation",
     needs_glossary=True,
+    fixable=True,
     doc="""
 ## What it checks
 A title that glossary persons hold (`Defense Minister`, `Minister`) followed by a
@@ -603,6 +605,7 @@ NO_PARTICIPANT = rule(
     severity="major",
     category="Accuracy/Mistranslation",
     needs_glossary=True,
+    fixable=True,
     doc="""
 ## What it checks
 A capitalised role used on its own, after `the`, `both` or `and`
@@ -651,6 +654,7 @@ DOUBLED_SIDE = rule(
     severity="major",
     category="Accuracy/Mistranslation",
     needs_glossary=True,
+    fixable=True,
     doc="""
 ## What it checks
 Two identical standalone titles joined by `and` (`the Minister and the Minister`,
