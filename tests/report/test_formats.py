@@ -254,3 +254,24 @@ def test_every_cli_format_has_a_renderer():
     assert set(FORMATS) <= set(RENDERERS)
     assert {"sarif", "csv", "github", "md", "html", "json"} <= set(FORMATS)
 
+
+
+def test_cli_batch_formats_write_one_file_each_and_annotations_to_stdout(tmp_path, run_cli, sarif_validator):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("Troops reached Humphreys Camp .\r\n", encoding="utf-8")
+    (docs / "b.md").write_text("Secretary of State Antony Blinken met the Joint Chiefs of Staff.\n", encoding="utf-8")
+    gl = tmp_path / "g.toml"
+    gl.write_text(GLOSSARY, encoding="utf-8")
+    out = tmp_path / "r"
+    code, stdout, err = run_cli("run", docs, "-g", gl, "-o", out, "-q", "-f", "sarif,csv,github")
+    assert code == 1, err
+    assert sorted(p.name for p in out.iterdir()) == ["audit.sarif", "findings.csv"]
+    anns = _parse_annotations(stdout)
+    assert {a["title"].split()[0] for a in anns} == {"TERM001", "PUNC001"}
+    assert all(a["file"] == str(docs / "a.txt") for a in anns)
+    log = json.loads((out / "audit.sarif").read_text(encoding="utf-8"))
+    assert not list(sarif_validator.iter_errors(log))
+    assert len(log["runs"][0]["artifacts"]) == 2 and len(log["runs"][0]["results"]) == len(anns)
+    rows = list(csv.DictReader(io.StringIO((out / "findings.csv").read_text(encoding="utf-8"), newline="")))
+    assert len(rows) == len(anns)
