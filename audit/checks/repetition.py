@@ -205,22 +205,31 @@ class _Para:
     rules visit those candidates instead of every token.
     """
 
-    __slots__ = ("doc", "text", "S", "E", "K", "A", "n")
+    __slots__ = ("doc", "text", "para", "S", "E", "K", "A", "n")
 
     def __init__(self, doc, text: str, para, code: list[tuple[int, int]]):
-        self.doc, self.text = doc, text
-        spans = [m.span() for m in _WORD.finditer(text, para.start, para.end)]
-        if code:
-            spans = [sp for sp in spans if not in_spans(code, sp[0])]
-        self.S = [s for s, _ in spans]
-        self.E = [e for _, e in spans]
+        self.doc, self.text, self.para = doc, text, para
         ptext = para.text
         if not code and ptext.isascii():  # casefold == lower and keeps offsets for ASCII
             self.K = _WORD.findall(ptext.lower())
+            self.S = self.E = None  # offsets only when a candidate needs them
         else:
+            spans = [m.span() for m in _WORD.finditer(text, para.start, para.end)]
+            if code:
+                spans = [sp for sp in spans if not in_spans(code, sp[0])]
+            self._set_spans(spans)
             self.K = [text[s:e].casefold() for s, e in spans]
-        self.n = len(spans)
+        self.n = len(self.K)
         self.A: list = [None] * self.n
+
+    def _set_spans(self, spans) -> None:
+        self.S = [s for s, _ in spans]
+        self.E = [e for _, e in spans]
+
+    def _ensure_spans(self) -> None:
+        if self.S is None:
+            p = self.para
+            self._set_spans([m.span() for m in _WORD.finditer(self.text, p.start, p.end)])
 
     def adj(self, k: int) -> bool:
         """Are tokens k and k+1 adjacent (only a short whitespace gap between them)?"""
@@ -241,21 +250,28 @@ class _Para:
     def findings(self, allowed):
         if self.n < 2:
             return
-        K = self.K
+        K, nt = self.K, self.n
         eq1 = _equal_at(K, 1)
         eq2 = _equal_at(K, 2)
+        # a phrase can only start where its n words come again right after it
+        cands = set()
+        for d in range(2, 7):
+            for i in (eq2 if d == 2 else _equal_at(K, d)):
+                if i + 2 * d <= nt and K[i:i + d] == K[i + d:i + 2 * d]:
+                    cands.add(i)
+        coord = [i for i in eq2 if K[i + 1] in ("and", "or")]
+        if not (eq1 or cands or coord):
+            return
+        self._ensure_spans()
         if eq1:
             yield from self._repeated_words(eq1, allowed)
-        cands = set(eq2)
-        for d in range(3, 7):
-            cands.update(_equal_at(K, d))
         taken: list[tuple[int, int]] = []
         if cands:
             for span, f in self._repeated_phrases(sorted(cands)):
                 taken.append(span)
                 yield f
-        if eq2:
-            yield from self._coordinated(eq2, taken)
+        if coord:
+            yield from self._coordinated(coord, taken)
 
     def _repeated_words(self, eq1, allowed):
         K, S, E, text, nt, adj = self.K, self.S, self.E, self.text, self.n, self.adj
@@ -341,9 +357,9 @@ class _Para:
             yield (start, end), f
             i += copies * n
 
-    def _coordinated(self, eq2, taken):
+    def _coordinated(self, coord, taken):
         K, S, E, nt, adj = self.K, self.S, self.E, self.n, self.adj
-        for i in eq2:
+        for i in coord:
             if K[i + 1] not in ("and", "or") or not (adj(i) and adj(i + 1)):
                 continue
             key = K[i]
