@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -54,6 +55,9 @@ class Paragraph:
     number: Optional[int] = None  # the document's own numbering ("12." -> 12)
 
 
+_START = attrgetter("start")
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     path: str
@@ -63,7 +67,7 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Paragraph:
         """The paragraph that contains ``offset`` (or the nearest one before it)."""
-        i = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
+        i = bisect.bisect_right(self.paragraphs, offset, key=_START) - 1
         return self.paragraphs[max(i, 0)]
 
 
