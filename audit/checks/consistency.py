@@ -16,12 +16,14 @@ already reports against the glossary are not reported twice.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 
 import textdistance
 from rapidfuzz import fuzz
 
-from ..glossary.matching import HONORIFICS, STOPWORDS, squash, surface
+from ..glossary.matching import HONORIFICS, STOPWORDS, official_index, squash, surface, tokenize
 from .names import analyze
 from .registry import Example, checker, make_finding, rule
 
@@ -114,25 +116,35 @@ def _sounds_like(a: str, b: str, strict: bool) -> float:
 
 @checker("consistency", [INCONSISTENT_FORM])
 def check_consistency(doc, ctx):
-    an = analyze(doc, ctx)
-    toks = an.tokens
-    idx = an.index
-    flagged = {(c.i, c.j) for c in an.findings}
-    flagged_tokens = {k for c in an.findings for k in range(c.i, c.j)}
     text = doc.text
     seen_spans: set[tuple[int, int]] = set()
+    if ctx.glossary:
+        an = analyze(doc, ctx)
+        yield from _people(doc, ctx, an, seen_spans)
+        idx = an.index
+        flagged = sorted((an.tokens[c.i].start, an.tokens[c.j - 1].end) for c in an.findings)
+    else:
+        idx = official_index(ctx.glossary)
+        flagged = []
+    yield from _name_variants(doc, idx, flagged, seen_spans)
 
-    # -- 1. glossary people: short forms after a title that drift from theirs
+
+def _people(doc, ctx, an, seen_spans):
+    """Glossary people: a short form after a title that drifts from theirs."""
+    toks = an.tokens
+    idx = an.index
+    flagged_tokens = {k for c in an.findings for k in range(c.i, c.j)}
+    text = doc.text
+
     people = {tid for tid, ms in an.mentions.items() if idx.term_kinds.get(tid) == "person"}
     if people:
         shorts: dict[str, list[tuple[str, str]]] = {}  # term_id -> [(key, text)] admitted one-word forms
         titles: dict[str, set[str]] = {}
         for f in (idx.forms[fi] for tid in people for fi in idx.by_term.get(tid, ())):
-            if True:
-                if f.n == 1 and f.role in ("short", "variant", "official"):
-                    shorts.setdefault(f.term_id, []).append((f.keys[0], f.text))
-                if f.role == "title":
-                    titles.setdefault(f.term_id, set()).add(f.keys[-1])
+            if f.n == 1 and f.role in ("short", "variant", "official"):
+                shorts.setdefault(f.term_id, []).append((f.keys[0], f.text))
+            if f.role == "title":
+                titles.setdefault(f.term_id, set()).add(f.keys[-1])
         used_forms: dict[str, Counter] = {}
         for tid in people:
             c = used_forms[tid] = Counter()
@@ -181,39 +193,48 @@ def check_consistency(doc, ctx):
                 suggestion=suggestion, confidence=round(0.55 + 0.35 * score, 3), term_id=tid,
             )
 
-    # -- 2. capitalised names in several forms (order, spacing, hyphens, capitals)
-    runs = _capitalised_runs(toks, idx)
-    groups: dict[tuple, list[tuple[int, int]]] = {}
-    for i, j in runs:
-        keys = tuple(x.key for x in toks[i:j])
+
+
+def _name_variants(doc, idx, flagged: list, seen_spans):
+    """Capitalised names in several forms (order, spacing, hyphens, capitals)."""
+    text = doc.text
+    runs = _capitalised_runs(text, idx)
+    groups: dict[tuple, list[list]] = {}
+    for run in runs:
+        keys = tuple(x.key for x in run)
         if len(squash(keys)) < 6:
             continue
-        groups.setdefault(("sq", squash(keys)), []).append((i, j))
-        if all(x.gap != "hyphen" for x in toks[i + 1:j]):
-            groups.setdefault(("bag", tuple(sorted(keys))), []).append((i, j))
+        groups.setdefault(("sq", squash(keys)), []).append(run)
+        if all(x.gap != "hyphen" for x in run[1:]):
+            groups.setdefault(("bag", tuple(sorted(keys))), []).append(run)
+    starts = [a for a, _ in flagged]
     for (kind, _), occ in groups.items():
         forms = Counter()
         first: dict[str, int] = {}
-        for i, j in occ:
-            s = _shape(text[toks[i].start:toks[j - 1].end], kind)
-            forms[s] += 1
-            first.setdefault(s, i)
+        by_form: dict[str, list] = {}
+        for run in occ:
+            f = surface(text[run[0].start:run[-1].end])
+            forms[f] += 1
+            first.setdefault(f, run[0].start)
+            by_form.setdefault(f, run)
         if len(forms) < 2:
             continue
+
         # prefer an admitted form of the glossary, then the most frequent, then the first
-        def rank(s):
-            i, j = next((a, b) for a, b in occ if _shape(text[toks[a].start:toks[b - 1].end], kind) == s)
-            admitted = tuple(x.key for x in toks[i:j]) in idx.exact and not (i, j) in flagged
-            return (admitted, forms[s], -first[s])
+        def rank(f):
+            run = by_form[f]
+            admitted = tuple(x.key for x in run) in idx.exact and not _overlaps(flagged, starts, run[0].start, run[-1].end)
+            return (admitted, forms[f], -first[f])
+
         dominant = max(forms, key=rank)
-        dom_text = next(text[toks[a].start:toks[b - 1].end] for a, b in occ
-                        if _shape(text[toks[a].start:toks[b - 1].end], kind) == dominant)
-        for i, j in occ:
-            start, end = toks[i].start, toks[j - 1].end
+        dom_run = by_form[dominant]
+        dom_text = text[dom_run[0].start:dom_run[-1].end]
+        for run in occ:
+            start, end = run[0].start, run[-1].end
             found = text[start:end]
-            if _shape(found, kind) == dominant or (start, end) in seen_spans:
+            if surface(found) == dominant or (start, end) in seen_spans:
                 continue
-            if (i, j) in flagged or any(k in flagged_tokens for k in range(i, j)):
+            if _overlaps(flagged, starts, start, end):
                 continue  # already reported against the glossary by the names family
             seen_spans.add((start, end))
             how = "word order" if kind == "bag" else "spacing, hyphens or capitals"
@@ -226,26 +247,28 @@ def check_consistency(doc, ctx):
             )
 
 
-def _shape(found: str, kind: str) -> str:
-    """What must be equal for two occurrences to count as the same form."""
-    s = surface(found)
-    return s
+def _overlaps(spans: list, starts: list, start: int, end: int) -> bool:
+    k = bisect.bisect_left(starts, end)
+    return any(b > start for _, b in spans[max(0, k - 8):k])
 
 
-def _capitalised_runs(toks, idx) -> list[tuple[int, int]]:
+_CAPW = r"(?:[A-Z]\.){2,}|[A-Z\u00c0-\u00d6\u00d8-\u00de][^\W_]*"
+_JOIN = r"(?:[ \t]+|[ \t]*[-\u2010\u2011\u2013][ \t]*)"
+#: two or more capitalised words joined by spaces or hyphens (a lowercase part only after a hyphen)
+_CAP_REGION = re.compile(
+    rf"(?<![^\W_])(?:{_CAPW})(?:{_JOIN}(?:(?:{_CAPW})|(?<=[-\u2010\u2011\u2013])[^\W\d_][^\W_]*))+(?![^\W_])"
+)
+
+
+def _capitalised_runs(text: str, idx) -> list[list]:
     """Maximal runs of two or more capitalised words (hyphenated parts included),
-    without a leading function word or title ("The", "Defense Minister")."""
+    without a leading function word or title ("The", "Defense Minister"), as token lists.
+
+    Found with one regex over the text, so a long document with few names costs little."""
     out = []
-    n = len(toks)
-    i = 0
-    while i < n:
-        if not toks[i].cap:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and toks[j].gap in ("space", "hyphen") and (toks[j].cap or toks[j].gap == "hyphen"):
-            j += 1
-        a = i
+    for m in _CAP_REGION.finditer(text):
+        toks = tokenize(m.group(0), m.start())
+        a, j = 0, len(toks)
         while a < j and (toks[a].key in STOPWORDS or toks[a].key in HONORIFICS):
             a += 1
         for b in range(min(j, a + 5), a + 1, -1):  # a glossary title in front ("Defense Minister")
@@ -253,6 +276,5 @@ def _capitalised_runs(toks, idx) -> list[tuple[int, int]]:
                 a = b
                 break
         if j - a >= 2 and not any(x.text.isdigit() for x in toks[a:j]):
-            out.append((a, j))
-        i = j
+            out.append(toks[a:j])
     return out
