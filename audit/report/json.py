@@ -116,8 +116,21 @@ def _value(o, ind: str) -> str:
         if not o:
             return "{}"
         inner = ind + "  "
-        return "{" + ",".join([inner + _ESC(_key(k)) + ": " + _value(v, inner) for k, v in o.items()]) + ind + "}"
+        items = []
+        for k, v in o.items():
+            f = _SCALAR.get(type(v))  # exact scalar types: no isinstance chain
+            items.append(inner + _ESC(k if type(k) is str else _key(k)) + ": " + (f(v) if f else _value(v, inner)))
+        return "{" + ",".join(items) + ind + "}"
     raise _Unsupported
+
+
+_SCALAR = {
+    str: _ESC,
+    int: int.__repr__,
+    float: _float,
+    bool: lambda o: "true" if o else "false",
+    type(None): lambda o: "null",
+}
 
 
 def dumps(obj) -> str:
