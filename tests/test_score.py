@@ -276,7 +276,7 @@ def test_docs_worked_example_with_breadcrumb():
 MQM_CATEGORIES = {
     "Terminology/Wrong term", "Terminology/Inconsistent use", "Accuracy/Mistranslation", "Accuracy/Addition",
     "Accuracy/Omission", "Fluency/Grammar", "Fluency/Spelling", "Fluency/Punctuation", "Fluency/Inconsistency",
-    "Style/Awkward",
+    "Fluency/Character encoding", "Style/Awkward",
 }
 
 
