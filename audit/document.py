@@ -81,6 +81,7 @@ def segment(text: str) -> tuple[Paragraph, ...]:
 
     paras: list[Paragraph] = []
     seen: set[str] = set()
+    again: dict[str, int] = {}  # base id -> last "~k" suffix given to it
     current: int | None = None
     sub = 0
     pre = 0
@@ -103,10 +104,14 @@ def segment(text: str) -> tuple[Paragraph, ...]:
         else:
             sub += 1
             pid = f"{current}.{sub}"
-        base, k = pid, 1
-        while pid in seen:  # restarted numbering: keep ids unique and stable
-            k += 1
-            pid = f"{base}~{k}"
+        if pid in seen:  # restarted numbering: keep ids unique and stable
+            # the first free "~k" (k >= 2); natural ids have no "~", so each base's
+            # suffixes are taken in order and the next free one can be remembered
+            base, k = pid, again.get(pid, 1)
+            while pid in seen:
+                k += 1
+                pid = f"{base}~{k}"
+            again[base] = k
         seen.add(pid)
         paras.append(Paragraph(id=pid, index=len(paras), start=s, end=e, text=text[s:e], number=number))
     if not paras:  # empty or whitespace-only document: one empty paragraph

@@ -75,3 +75,45 @@ def test_paragraph_at_is_the_last_paragraph_starting_at_or_before(text):
     for off in range(len(text) + 1):
         before = [p for p in doc.paragraphs if p.start <= off]
         assert doc.paragraph_at(off) == (before[-1] if before else doc.paragraphs[0])
+
+
+def _naive_ids(natural: list[str]) -> list[str]:
+    """The documented id rule: a repeated id gets the first free '~k' suffix (k >= 2)."""
+    seen, out = set(), []
+    for pid in natural:
+        base, k = pid, 1
+        while pid in seen:
+            k += 1
+            pid = f"{base}~{k}"
+        seen.add(pid)
+        out.append(pid)
+    return out
+
+
+@FAST
+@given(st.lists(st.sampled_from(["1. a", "2. b", "1. c", "text", "12. d", "more"]), min_size=1, max_size=30))
+def test_restarted_numbering_ids_follow_the_naive_rule(blocks):
+    doc = make_document("\n\n".join(blocks))
+    natural, current, sub, pre = [], None, 0, 0
+    for b in blocks:
+        if b[0].isdigit():
+            current, sub = b.split(".")[0], 1
+            natural.append(current)
+        elif current is None:
+            pre += 1
+            natural.append(f"p{pre}")
+        else:
+            sub += 1
+            natural.append(f"{current}.{sub}")
+    assert [p.id for p in doc.paragraphs] == _naive_ids(natural)
+
+
+def test_many_restarts_segment_in_linear_time():
+    """A document repeated 3,000 times (numbering restarts each time) segments quickly."""
+    import time
+
+    text = "\n\n".join(["1. First point.\n\nMore on it.\n\n2. Second point."] * 3000)
+    t0 = time.process_time()
+    doc = make_document(text)
+    assert time.process_time() - t0 < 2.0  # was minutes: each repeat rescanned every earlier suffix
+    assert [p.id for p in doc.paragraphs[-3:]] == ["1~3000", "1.2~3000", "2~3000"]
