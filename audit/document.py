@@ -148,8 +148,9 @@ def read_document(path: str | Path, display: str | None = None) -> Document:
         if e.errno == errno.ELOOP:
             raise InputError("symbolic link loop") from None
         raise InputError(e.strerror or str(e)) from None
-    doc = make_document(decode(data), display if display is not None else str(path))
-    return Document(doc.path, doc.text, doc.paragraphs, hashlib.sha256(data).hexdigest())
+    text = decode(data)
+    # the hash is of the file's bytes (not of the decoded text, as make_document would do)
+    return Document(display if display is not None else str(path), text, segment(text), hashlib.sha256(data).hexdigest())
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
