@@ -20,10 +20,9 @@ import bisect
 import re
 from collections import Counter
 
-import textdistance
 from rapidfuzz import fuzz
 
-from ..glossary.matching import HONORIFICS, STOPWORDS, official_index, squash, surface, tokenize
+from ..glossary.matching import HONORIFICS, STOPWORDS, editex_similarity, official_index, squash, surface, tokenize
 from .names import analyze
 from .registry import Example, checker, make_finding, rule
 
@@ -106,9 +105,9 @@ def _sounds_like(a: str, b: str, strict: bool) -> float:
     if max(len(a), len(b)) > 4:
         if ratio < 0.8:
             return 0.0
-        ed = float(textdistance.editex.normalized_similarity(a, b))
+        ed = editex_similarity(a, b)
         return ed if ed >= 0.75 else 0.0
-    ed = float(textdistance.editex.normalized_similarity(a, b))
+    ed = editex_similarity(a, b)
     if strict:
         return ed if ed >= 0.6 and ratio >= 0.6 else 0.0
     return ed if ed >= 0.5 else 0.0

@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-import textdistance
 from rapidfuzz import fuzz, process
 
 from ..glossary.matching import (
+    editex_similarity,
     HONORIFICS,
     STOPWORDS,
     Form,
@@ -321,7 +321,7 @@ def _similar(a: str, b: str, need: float, cache: Optional[dict] = None) -> float
     key = (a, b)
     if cache is not None and key in cache:
         return cache[key]
-    r = max(r, float(textdistance.editex.normalized_similarity(a, b)) - 0.05)
+    r = max(r, editex_similarity(a, b) - 0.05)
     if cache is not None:
         if len(cache) > 50000:
             cache.clear()

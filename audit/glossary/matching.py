@@ -501,3 +501,14 @@ def forbidden_regex(glossary) -> tuple[Optional[re.Pattern], dict]:
         return compile_alternation(forms), idx.forbidden
 
     return glossary.compiled("matching.forbidden-regex", build)
+
+
+def editex_similarity(a: str, b: str) -> float:
+    """textdistance's Editex similarity (letters that sound alike cost less), 0..1.
+
+    Imported lazily: textdistance pulls in numpy, which `audit --help` and
+    `audit rules` should not pay for.
+    """
+    import textdistance
+
+    return float(textdistance.editex.normalized_similarity(a, b))

@@ -65,6 +65,12 @@ def _where(t: Term) -> str:
     return t.source or f"#{t.id}"
 
 
+def _q(value) -> str:
+    """Quote a form for a message, shortened so that one problem stays one readable line."""
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
 def _pathology(form: str) -> Optional[str]:
     s = form.strip()
     if not _ALNUM.search(s):
@@ -94,9 +100,9 @@ def apply_replacements(term: Term, text: str) -> str:
 
 def _disagreement(a: Term, b: Term) -> Optional[str]:
     if a.kind != b.kind:
-        return f"kind {a.kind!r} vs {b.kind!r}"
+        return f"kind {_q(a.kind)} vs {_q(b.kind)}"
     if norm(a.expands or "") != norm(b.expands or ""):
-        return f"expansion {a.expands!r} vs {b.expands!r}"
+        return f"expansion {_q(a.expands)} vs {_q(b.expands)}"
     if {norm(x) for x in a.titles} != {norm(x) for x in b.titles}:
         return f"titles {list(a.titles)} vs {list(b.titles)}"
     return None
@@ -117,27 +123,27 @@ def validate(glossary: Glossary) -> list[Problem]:
             add("missing term")
             continue
         if t.kind not in KINDS:
-            add(f"{t.term!r}: unknown kind {t.kind!r} (expected one of: {', '.join(KINDS)})")
+            add(f"{_q(t.term)}: unknown kind {_q(t.kind)} (expected one of: {', '.join(KINDS)})")
         if t.kind == "acronym" and not (t.expands or "").strip():
-            add(f"acronym {t.term!r} has no expansion ('expands')", "warning")
+            add(f"acronym {_q(t.term)} has no expansion ('expands')", "warning")
         for label, values in (("form", t.forms), ("forbidden form", t.replaces), ("title", t.titles),
                               ("expansion", (t.expands,) if t.expands else ())):
             for v in values:
                 why = _pathology(v)
                 if why:
-                    add(f"{label} {v!r} of {t.term!r} {why}")
+                    add(f"{label} {_q(v)} of {_q(t.term)} {why}")
         forms = {norm(f): f for f in t.forms}
         for r in t.replaces:
             if norm(r) in forms:
-                add(f"{r!r} is both an official form and a forbidden form of {t.term!r}")
+                add(f"{_q(r)} is both an official form and a forbidden form of {_q(t.term)}")
         key = next(iter(forms))  # norm(t.term): forms lists the term first
         prev = by_term.get(key)
         if prev is not None:
             diff = _disagreement(prev, t)
             if diff:
-                add(f"duplicate entry {t.term!r} disagrees with {_where(prev)}: {diff}")
+                add(f"duplicate entry {_q(t.term)} disagrees with {_where(prev)}: {diff}")
             else:
-                add(f"duplicate entry {t.term!r} (also at {_where(prev)})", "warning")
+                add(f"duplicate entry {_q(t.term)} (also at {_where(prev)})", "warning")
         else:
             by_term[key] = t
         for k in forms:
@@ -145,9 +151,9 @@ def validate(glossary: Glossary) -> list[Problem]:
         for bad, ok in t.specs:
             got = apply_replacements(t, bad)
             if got != ok:
-                add(f"spec {bad!r} -> {ok!r} fails: the replacement gives {got!r}")
+                add(f"spec {_q(bad)} -> {_q(ok)} fails: the replacement gives {_q(got)}")
             elif apply_replacements(t, ok) != ok:
-                add(f"spec {bad!r} -> {ok!r} fails: the expected text still contains a forbidden form")
+                add(f"spec {_q(bad)} -> {_q(ok)} fails: the expected text still contains a forbidden form")
     # forbidden in one entry, official in another (the forbidden-form check would flag correct text)
     for t in glossary.terms:
         for r in t.replaces:
@@ -155,7 +161,7 @@ def validate(glossary: Glossary) -> list[Problem]:
             if other is not None and other is not t:
                 problems.append(Problem(
                     _where(t),
-                    f"forbidden form {r!r} of {t.term!r} is an official form of {other.term!r} ({_where(other)})",
+                    f"forbidden form {_q(r)} of {_q(t.term)} is an official form of {_q(other.term)} ({_where(other)})",
                     "error", t.id,
                 ))
     return problems
