@@ -67,7 +67,7 @@ def _contains(needle: str):
 
 
 def _hidden_name_found(tmp: Path, report: dict) -> None:
-    """"Suh\u200bWook" is flagged as a variant of Suh Wook; offsets index the decoded text exactly"""
+    """Suh U+200B Wook is flagged as a variant of Suh Wook; offsets index the decoded text exactly"""
     _offsets_hold(tmp, report)
     assert any(f["suggestion"] == "Suh Wook" for f in report["findings"]), report["findings"]
     assert any(f["suggestion"] == "Secretary" for f in report["findings"]), report["findings"]
