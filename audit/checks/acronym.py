@@ -11,6 +11,7 @@ digits (``G7``, ``5G``) are never checked against letters.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -581,6 +582,13 @@ def check_acronyms(doc, ctx):
         def_ranges.append((d.acr_start, d.acr_end))
     if not defs and ctx.option(FAMILY, "require_definitions", True):
         return
+    def_ranges.sort()
+    def_starts = [r[0] for r in def_ranges]
+
+    def in_definition(pos: int) -> bool:  # the acronym spans of definitions do not overlap
+        i = bisect.bisect_right(def_starts, pos) - 1
+        return i >= 0 and pos < def_ranges[i][1]
+
     known_extra = {str(k) for k in ctx.option(FAMILY, "known", []) or []}
     min_len = int(ctx.option(FAMILY, "min_length", 3))
     reported: set[str] = set()
@@ -588,7 +596,7 @@ def check_acronyms(doc, ctx):
         acr = m.group(1)
         if acr in reported or _ROMAN.match(acr) or not is_acronym(acr):
             continue
-        if any(s <= m.start() < e for s, e in def_ranges):
+        if in_definition(m.start()):
             continue
         if _shouting(text, m.start()):
             continue
