@@ -2,6 +2,8 @@
 rendered with one word swapped for a near-synonym by machine translation."""
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from ..glossary.matching import STOPWORDS, joinable, tokenize
@@ -89,7 +91,11 @@ def check_term_drift(doc, ctx):
     idx = ctx.glossary.compiled("termdrift.index.v1", _index)
     if not idx:
         return
+    heads = ctx.glossary.compiled("termdrift.heads.v1", lambda g: re.compile(
+        r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, idx), key=len, reverse=True)) + r")(?!\w)", re.I))
     for para in doc.paragraphs:
+        if not heads.search(para.text):  # tokenize only paragraphs holding a term's head word
+            continue
         tokens = tokenize(para.text, para.start)
         for i, tok in enumerate(tokens):
             for keys, official, admitted, term_id in idx.get(tok.key, ()):
