@@ -375,20 +375,23 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
             ctoks = [(t.group(0), m.start("comp") + t.start(), m.start("comp") + t.end()) for t in re.finditer(r"\S+", comp)]
             split = None
             # peel a trailing name off the complement: "Secretary of State Austin"
-            for k in range(2, len(ctoks)):
-                suffix = ctoks[k:]
-                if norm_token(ctoks[k - 1][0]) in STOPWORDS or not _looks_like_name([s[0] for s in suffix]):
+            # ... also when the name is followed by "and <another title>": "Secretary of State
+            # Pete Hegseth and Defense Minister ..." (the name stops at the first stop word)
+            for k in range(1, len(ctoks)):
+                stop = next((j for j in range(k, len(ctoks)) if norm_token(ctoks[j][0]) in STOPWORDS), len(ctoks))
+                suffix = ctoks[k:stop]
+                if not suffix or norm_token(ctoks[k - 1][0]) in STOPWORDS or not _looks_like_name([s[0] for s in suffix]):
                     continue
                 ps, _ = resolve_name([s[0] for s in suffix], idx)
                 head_key = norm(text[m.start("head"):ctoks[k - 1][2]])
-                if ps or head_key in idx.known_titles:
-                    split = k
+                if (ps or head_key in idx.known_titles) and (k >= 2 or stop < len(ctoks) or ps):
+                    split = (k, stop)
                     break
             if split is None:
                 end = m.end("comp")
             else:
-                end = ctoks[split - 1][2]
-                name_tokens = list(ctoks[split:])
+                end = ctoks[split[0] - 1][2]
+                name_tokens = list(ctoks[split[0]:split[1]])
         if not name_tokens:
             pos = end
             while len(name_tokens) < 4:

@@ -473,3 +473,35 @@ def test_no_false_alarms_on_clean_news(glossary):
     for text in docs:
         hits += [(f.rule, f.text) for f in audit_str(text, gl, select=["TITLE", "ENT"]).findings]
     assert hits == []
+
+
+PH_US = """
+[[person]]
+term = "Gilberto Teodoro Jr."
+titles = ["Secretary of National Defense", "Defense Secretary", "Secretary"]
+
+[[person]]
+term = "Pete Hegseth"
+titles = ["Secretary of Defense", "Defense Secretary", "Secretary"]
+
+[[person]]
+term = "Marco Rubio"
+titles = ["Secretary of State"]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary of State Pete Hegseth and Defense Secretary Gilberto Teodoro Jr. met in Manila.",
+    "Secretary of State Pete Hegseth met Secretary of State Marco Rubio.",
+])
+def test_wrong_title_before_a_name_followed_by_and(text):
+    """The name after an 'of'-title stops at 'and': the wrong title is still caught."""
+    r = audit_str(text, PH_US, select=["TITLE001"])
+    got = [(f.text, f.suggestion) for f in r.findings]
+    assert ("Secretary of State", "Secretary of Defense") in got
+    assert all(f.start < text.index("Hegseth") for f in r.findings)
+
+
+def test_correct_titles_with_and_stay_clean():
+    text = "Secretary of Defense Pete Hegseth and Secretary of State Marco Rubio met Defense Secretary Gilberto Teodoro Jr."
+    assert audit_str(text, PH_US, select=["TITLE"]).findings == ()
