@@ -18,17 +18,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
-from .model import KINDS, Glossary, GlossaryError, Term, content_hash
+from .model import KINDS, Glossary, GlossaryError, Term, content_hash, slug
 
 HEADER = ("term", "kind", "replaces", "titles", "expands", "note")
 OPTIONAL = ("variants", "id", "spec_bad", "spec_ok")
 _DELIMITERS = (";", "\t", "|", ":")
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entry"
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -102,7 +97,7 @@ def parse_csv(text: str, source: str = "<glossary>") -> Glossary:
             raise GlossaryError(f"{where}: spec_bad has {len(bad)} item(s) but spec_ok has {len(ok)}")
         terms.append(
             Term(
-                id=cell.get("id") or f"{kind}:{_slug(term)}",
+                id=cell.get("id") or f"{kind}:{slug(term)}",
                 term=term,
                 kind=kind,
                 variants=_split(cell.get("variants", "")),
@@ -124,7 +119,7 @@ def to_csv(glossary: Glossary) -> str:
     cols = list(HEADER)
     if any(t.variants for t in glossary.terms):
         cols.append("variants")
-    if any(t.id != f"{t.kind}:{_slug(t.term)}" for t in glossary.terms):
+    if any(t.id != f"{t.kind}:{slug(t.term)}" for t in glossary.terms):
         cols.append("id")
     if any(t.specs for t in glossary.terms):
         cols += ["spec_bad", "spec_ok"]

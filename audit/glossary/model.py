@@ -2,12 +2,18 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, TypeVar
 
 KINDS = ("person", "org", "place", "event", "acronym", "title", "term")
 
 T = TypeVar("T")
+
+
+def slug(text: str) -> str:
+    """The id part every loader derives from a term when the entry has no id of its own."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entry"
 
 
 class GlossaryError(Exception):

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .model import KINDS, Glossary, GlossaryError, Term, content_hash
+from .model import KINDS, Glossary, GlossaryError, Term, content_hash, slug
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -35,10 +35,6 @@ else:  # pragma: no cover
 
 _FIELDS = {"id", "term", "variants", "replaces", "titles", "expands", "note", "specs", "acronym"}
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*(?:\"([^\"\n]+)\"|'([^'\n]+)'|([A-Za-z0-9_-]+))[ \t]*\]\]", re.M)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entry"
 
 
 def _strings(value, where: str, key: str) -> tuple[str, ...]:
@@ -94,7 +90,7 @@ def parse_native(text: str, source: str = "<glossary>") -> Glossary:
                 raise GlossaryError(f"{where}: missing 'term'")
             term = term.strip()
             if not lines:
-                where = f"{source}#{entry.get('id') or _slug(term)}"
+                where = f"{source}#{entry.get('id') or slug(term)}"
             expands = entry.get("expands")
             if expands is not None and not isinstance(expands, str):
                 raise GlossaryError(f"{where}: 'expands' must be a string")
@@ -106,7 +102,7 @@ def parse_native(text: str, source: str = "<glossary>") -> Glossary:
             note = entry.get("note")
             terms.append(
                 Term(
-                    id=str(entry.get("id") or f"{kind}:{_slug(term)}"),
+                    id=str(entry.get("id") or f"{kind}:{slug(term)}"),
                     term=term,
                     kind=kind,
                     variants=_strings(entry.get("variants"), where, "variants"),
@@ -124,7 +120,7 @@ def parse_native(text: str, source: str = "<glossary>") -> Glossary:
                     raise GlossaryError(f"{where}: 'acronym' belongs on the entry it abbreviates, not on an [[acronym]]")
                 terms.append(
                     Term(
-                        id=f"acronym:{_slug(acronyms[0])}",
+                        id=f"acronym:{slug(acronyms[0])}",
                         term=acronyms[0],
                         kind="acronym",
                         variants=acronyms[1:],

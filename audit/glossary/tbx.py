@@ -35,7 +35,7 @@ import xml.etree.ElementTree as ET
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from .model import KINDS, Glossary, GlossaryError, Term, content_hash
+from .model import KINDS, Glossary, GlossaryError, Term, content_hash, slug
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -62,10 +62,6 @@ def _local(tag) -> str:
 
 def _text(elem) -> str:
     return re.sub(r"\s+", " ", "".join(elem.itertext())).strip()
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "entry"
 
 
 class _LineTarget:
@@ -246,14 +242,14 @@ def _entry_terms(entry, lines: dict[int, int], source: str) -> list[Term]:
         explicit = [t[0] for t in full if t[2] == "full"] or [t[0] for t in full]
         acr = ordered(short)
         return [Term(
-            id=eid or f"acronym:{_slug(acr[0])}", term=acr[0], kind="acronym", variants=tuple(_unique(acr[1:])),
+            id=eid or f"acronym:{slug(acr[0])}", term=acr[0], kind="acronym", variants=tuple(_unique(acr[1:])),
             replaces=tuple(_unique(bad_short + bad_full)), expands=explicit[0] if explicit else None,
             note=note, source=where,
         )]
     if full:
         forms = ordered(full)
         k = kind if kind and kind != "acronym" else "term"
-        main_id = eid or f"{k}:{_slug(forms[0])}"
+        main_id = eid or f"{k}:{slug(forms[0])}"
         out.append(Term(
             id=main_id, term=forms[0], kind=k, variants=tuple(_unique(forms[1:])),
             replaces=tuple(_unique(bad_full + ([] if short else bad_short))),
@@ -269,7 +265,7 @@ def _entry_terms(entry, lines: dict[int, int], source: str) -> list[Term]:
     else:  # only acronyms: an acronym entry without an expansion
         acr = ordered(short)
         out.append(Term(
-            id=eid or f"acronym:{_slug(acr[0])}", term=acr[0], kind="acronym",
+            id=eid or f"acronym:{slug(acr[0])}", term=acr[0], kind="acronym",
             variants=tuple(_unique(acr[1:])), replaces=tuple(_unique(bad_full + bad_short)),
             note=note, source=where,
         ))
