@@ -39,6 +39,15 @@ class Severity(str, enum.Enum):
 _RANK = {Severity.NEUTRAL: 0, Severity.MINOR: 1, Severity.MAJOR: 2, Severity.CRITICAL: 3}
 
 
+def severity_counts(findings) -> dict[str, int]:
+    """Findings per gate severity, in the order minor, major, critical (neutral is not counted)."""
+    counts = {"minor": 0, "major": 0, "critical": 0}
+    for f in findings:
+        if f.severity.value in counts:
+            counts[f.severity.value] += 1
+    return counts
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A block of the document separated by blank lines.

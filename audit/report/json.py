@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Report
+from ..model import Report, severity_counts
 
 SCHEMA = "audit-report/1"
 
@@ -13,10 +13,7 @@ def to_dict(report: Report) -> dict:
     paragraphs = []
     for pr in report.paragraphs:
         p = pr.paragraph
-        counts = {"minor": 0, "major": 0, "critical": 0}
-        for f in pr.findings:
-            if f.severity.value in counts:
-                counts[f.severity.value] += 1
+        counts = severity_counts(pr.findings)
         item = {
             "id": p.id,
             "start": p.start,

@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import PurePath
 from typing import Optional
 
-from ..model import Finding, ParagraphResult, Report, Severity
+from ..model import Finding, ParagraphResult, Report, Severity, severity_counts
 
 SEVERITIES = ("critical", "major", "minor")  # most severe first, for display
 
@@ -186,8 +186,8 @@ def _pairs(d) -> list[tuple[str, str]]:
 
 
 def _severity_counts(findings) -> dict[str, int]:
-    c = Counter(f.severity.value for f in findings)
-    return {s: c.get(s, 0) for s in SEVERITIES}
+    c = severity_counts(findings)
+    return {s: c[s] for s in SEVERITIES}
 
 
 # --------------------------------------------------------------------------- chart
