@@ -18,15 +18,6 @@ def error(msg: str) -> None:
     print(f"audit: {msg}", file=sys.stderr)
 
 
-@dataclass
-class RunOptions:
-    config: AuditConfig
-    glossary: object
-    out: Path
-    formats: tuple[str, ...]
-    reference: Optional[str]
-
-
 def resolve_config(args) -> AuditConfig:
     if args.config:
         cfg = load_file(args.config)
