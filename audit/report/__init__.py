@@ -15,64 +15,31 @@ from typing import Callable, Optional
 from ..model import Report
 
 
-def _json(report: Report) -> str:
-    from .json import render
+def _lazy(module: str, attr: str) -> Callable:
+    """``audit.report.<module>.<attr>``, imported on first call (keeps start-up light)."""
 
-    return render(report)
-
-
-def _html(report: Report) -> str:
-    from .html import render
-
-    return render(report)
-
-
-def _md(report: Report) -> str:
-    from .markdown import render
-
-    return render(report)
-
-
-def _sarif(report: Report) -> str:
-    from .sarif import render
-
-    return render(report)
-
-
-def _csv(report: Report) -> str:
-    from .csv import render
-
-    return render(report)
-
-
-def _github(report: Report) -> str:
-    from .github import render
-
-    return render(report)
-
-
-def _many(module: str):
-    def render_many(reports: list[Report]) -> str:
+    def call(arg):
         import importlib
 
-        return importlib.import_module(f"{__name__}.{module}").render_many(list(reports))
+        return getattr(importlib.import_module(f"{__name__}.{module}"), attr)(arg)
 
-    return render_many
+    call.__name__ = f"{module}_{attr}"
+    return call
 
 
 RENDERERS: dict[str, tuple[str, Callable[[Report], str]]] = {
-    "json": (".json", _json),
-    "html": (".html", _html),
-    "md": (".md", _md),
-    "sarif": (".sarif", _sarif),
-    "csv": (".csv", _csv),
-    "github": ("", _github),
+    "json": (".json", _lazy("json", "render")),
+    "html": (".html", _lazy("html", "render")),
+    "md": (".md", _lazy("markdown", "render")),
+    "sarif": (".sarif", _lazy("sarif", "render")),
+    "csv": (".csv", _lazy("csv", "render")),
+    "github": ("", _lazy("github", "render")),
 }
 
 BATCH_RENDERERS: dict[str, tuple[Optional[str], Callable[[list[Report]], str]]] = {
-    "sarif": ("audit.sarif", _many("sarif")),
-    "csv": ("findings.csv", _many("csv")),
-    "github": (None, _many("github")),
+    "sarif": ("audit.sarif", _lazy("sarif", "render_many")),
+    "csv": ("findings.csv", _lazy("csv", "render_many")),
+    "github": (None, _lazy("github", "render_many")),
 }
 
 
@@ -85,7 +52,7 @@ def render_outputs(report: Report, formats, write_baseline: bool = False) -> dic
     out: dict[str, str] = {}
     for fmt in formats:
         if fmt in BATCH_RENDERERS:
-            out[BATCH_KEY + fmt] = _part(fmt, report)
+            out[BATCH_KEY + fmt] = RENDERERS[fmt][1](report)
         else:
             out[RENDERERS[fmt][0]] = RENDERERS[fmt][1](report)
     if write_baseline:
@@ -93,16 +60,6 @@ def render_outputs(report: Report, formats, write_baseline: bool = False) -> dic
 
         out[BATCH_KEY + "baseline"] = dump([report])
     return out
-
-
-def _part(fmt: str, report: Report) -> str:
-    if fmt == "sarif":
-        from .sarif import render
-    elif fmt == "csv":
-        from .csv import render
-    else:
-        from .github import render
-    return render(report)
 
 
 def finish_batch(parts: dict[str, list[str]], out_dir, baseline_path=None) -> list[tuple[object, str]]:
