@@ -87,3 +87,84 @@ def test_many_restarts_segment_in_linear_time():
     doc = make_document(text)
     assert time.process_time() - t0 < 2.0  # was minutes: each repeat rescanned every earlier suffix
     assert [p.id for p in doc.paragraphs[-3:]] == ["1~3000", "1.2~3000", "2~3000"]
+
+
+# --------------------------------------------------------------------------
+# glossary matching: tokenize (split + bulk keys + cached gap kinds) against the plain loop
+
+import re  # noqa: E402
+import unicodedata  # noqa: E402
+
+from audit.glossary import matching  # noqa: E402
+
+
+def _plain_key(text: str) -> str:
+    if text.isascii():
+        return text.lower().replace(".", "").replace("'", "")
+    return matching.fold(text).replace(".", "").replace("'", "")
+
+
+def _plain_tokenize(text: str, base: int = 0) -> list:
+    """The per-match definition tokenize replaced (kept here as the specification)."""
+    out: list = []
+    prev_end = None
+    for m in matching._TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group(0)
+        if word in ("s", "S") and out and s >= 1 and text[s - 1] in matching.APOSTROPHES and out[-1].end == s - 1 \
+                and (e == len(text) or not text[e].isalnum()):
+            out[-1] = out[-1]._replace(poss=True)
+            prev_end = e
+            continue
+        if prev_end is None:
+            gap = "start"
+        else:
+            g = text[prev_end:s]
+            if g == " ":
+                gap = "space"
+            elif matching._SPACE_GAP.fullmatch(g) and g.count("\n") < 2:
+                gap = "hyphen" if any(c in matching.DASHES for c in g) else "space"
+            elif matching._INITIAL_GAP.fullmatch(g) and out and (len(out[-1].text) == 1 or out[-1].text.endswith(".")):
+                gap = "space"
+            elif matching._COMMA_GAP.fullmatch(g):
+                gap = "comma"
+            else:
+                gap = "break"
+        out.append(matching.Token(s + base, e + base, word, _plain_key(word), gap, False, word[:1].isupper()))
+        prev_end = e
+    return out
+
+
+def _plain_surface(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = matching._POSS.sub("", text)
+    for d in matching.DASHES[1:]:
+        text = text.replace(d, "-")
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = re.sub(r"\s+", " ", text).replace(".", "").replace(",", "")
+    return text.strip()
+
+
+NAMEY = ["Kim", "Seung", "-", "kyum", " ", "  ", "'", "’", "ʼ", "s", "S", "'s", "’s", "U.S.", "D.C.", "J.", ".", ". ",
+         ",", ", ", "\n", "\n\n", " - ", "–", "—", "Ⅲ", "ﬁ", "İ", "ß", "Σ", "é", "_", "1", "x2", "A.B.c", "\t", "\u00a0"]
+
+
+@FAST
+@given(mix(NAMEY), st.sampled_from([0, 1, 2, 7]))
+def test_tokenize_is_the_plain_per_match_loop(text, base):
+    assert matching.tokenize(text, base) == _plain_tokenize(text, base)
+
+
+@FAST
+@given(mix(NAMEY))
+def test_memoised_keys_and_surface_are_the_plain_functions(text):
+    assert matching.token_key(text) == _plain_key(text)
+    assert matching.surface(text) == _plain_surface(text)
+
+
+def test_tokenize_examples():
+    toks = matching.tokenize("Lloyd J. Austin III's U.S.-ROK talks.\n\nKorea’s")
+    assert [(t.text, t.key, t.gap, t.poss) for t in toks] == [
+        ("Lloyd", "lloyd", "start", False), ("J", "j", "space", False), ("Austin", "austin", "space", False),
+        ("III", "iii", "space", True), ("U.S.", "us", "space", False), ("ROK", "rok", "hyphen", False),
+        ("talks", "talks", "space", False), ("Korea", "korea", "break", True)]

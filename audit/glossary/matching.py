@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -63,21 +64,47 @@ def fold(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def token_key(text: str) -> str:
+    """A token's key: casefolded, without periods or apostrophes (memoised: pure, and the
+    same words recur)."""
     if text.isascii():
         return text.lower().replace(".", "").replace("'", "")
     return fold(text).replace(".", "").replace("'", "")
 
 
+_HYPHEN_RUN = re.compile(r"\s*-\s*")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def surface(text: str) -> str:
     """Case-preserving normal form: one dash, one space, no abbreviation periods or possessive."""
     text = unicodedata.normalize("NFKC", text)
     text = _POSS.sub("", text)
     for d in DASHES[1:]:
         text = text.replace(d, "-")
-    text = re.sub(r"\s*-\s*", "-", text)
-    text = re.sub(r"\s+", " ", text).replace(".", "").replace(",", "")
+    text = _HYPHEN_RUN.sub("-", text)
+    text = _SPACES.sub(" ", text).replace(".", "").replace(",", "")
     return text.strip()
+
+
+#: the token regex as a splitter: [gap, token, gap, token, ..., gap]
+_SPLIT = re.compile(f"({_TOKEN.pattern})")
+_new_token = tuple.__new__
+
+
+@lru_cache(maxsize=4096)
+def _gap_kind(g: str) -> str:
+    """How a gap (never empty, never " ") joins two tokens; 'initial' is 'space' after an
+    initial ("J. Austin", "U.S. Army") and 'break' otherwise."""
+    if _SPACE_GAP.fullmatch(g) and g.count("\n") < 2:
+        return "hyphen" if any(c in DASHES for c in g) else "space"
+    if _INITIAL_GAP.fullmatch(g):
+        return "initial"
+    if _COMMA_GAP.fullmatch(g):
+        return "comma"
+    return "break"
 
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
@@ -85,33 +112,53 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
 
     ``U.S.`` and ``D.C.`` are one token each; ``In-choul`` is two tokens joined by
     a hyphen; a possessive ``'s`` is folded into the previous token (``poss``).
+
+    One ``split`` gives the words and the gaps between them (no match objects); the
+    keys of an ASCII text come from one ``lower()`` of the whole text, split the same
+    way.  ``tests/test_fast_paths.py`` checks it against the plain per-match definition.
     """
+    parts = _SPLIT.split(text)
+    n = len(parts)
+    if n == 1:
+        return []
+    if text.isascii():
+        keys = _SPLIT.split(text.lower())
+    else:
+        keys = None
     out: list[Token] = []
-    prev_end = None
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        word = m.group(0)
-        if word in ("s", "S") and out and s >= 1 and text[s - 1] in APOSTROPHES and out[-1].end == s - 1 \
-                and (e == len(text) or not text[e].isalnum()):
+    append = out.append
+    pos = base + len(parts[0])
+    last = n - 2  # index of the last word
+    gap_kind = _gap_kind
+    for k in range(1, n, 2):
+        word = parts[k]
+        s = pos
+        e = pos + len(word)
+        pos = e + len(parts[k + 1])
+        g = parts[k - 1]
+        # a possessive 's: an apostrophe right after the last token, then no letter (the
+        # comparison mixes ``base``-shifted and unshifted offsets, as it always has: with a
+        # ``base`` the fold happens only when the gap is ``base + 1`` characters long)
+        if (word == "s" or word == "S") and out and g and g[-1] in APOSTROPHES \
+                and out[-1][1] == s - base - 1 and (parts[k + 1] or k == last):
             out[-1] = out[-1]._replace(poss=True)
-            prev_end = e
             continue
-        if prev_end is None:
+        if k == 1:
             gap = "start"
+        elif g == " ":
+            gap = "space"
         else:
-            g = text[prev_end:s]
-            if g == " ":
-                gap = "space"
-            elif _SPACE_GAP.fullmatch(g) and g.count("\n") < 2:
-                gap = "hyphen" if any(c in DASHES for c in g) else "space"
-            elif _INITIAL_GAP.fullmatch(g) and out and (len(out[-1].text) == 1 or out[-1].text.endswith(".")):
-                gap = "space"
-            elif _COMMA_GAP.fullmatch(g):
-                gap = "comma"
-            else:
-                gap = "break"
-        out.append(Token(s + base, e + base, word, token_key(word), gap, False, word[:1].isupper()))
-        prev_end = e
+            gap = gap_kind(g)
+            if gap == "initial":
+                p = out[-1][2]
+                gap = "space" if len(p) == 1 or p[-1] == "." else "break"
+        if keys is None:
+            key = token_key(word)
+        else:
+            key = keys[k]
+            if "." in key:
+                key = key.replace(".", "")
+        append(_new_token(Token, (s, e, word, key, gap, False, word[0].isupper())))
     return out
 
 
