@@ -213,15 +213,19 @@ _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 
+_ABBR_WORD = re.compile(r"([A-Za-z.]+)\.$")
+_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Sentence spans in ``text[start:end]`` (one paragraph), abbreviation-aware."""
     pos = start
     for m in _SENT_END.finditer(text, start, end):
         if m.group(0).startswith(".") and len(m.group(0).rstrip("\"'”’)]")) == 1:
-            word = re.search(r"([A-Za-z.]+)\.$", text[max(start, m.start() - 12): m.start() + 1])
+            word = _ABBR_WORD.search(text, max(start, m.start() - 12), m.start() + 1)
             if word:
                 w = word.group(1).lower()
-                if w in ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", w):
+                if w in ABBREVIATIONS or _INITIALS.fullmatch(w):
                     continue  # Mr. / U.S. / J. Smith
             nxt = text[m.end(): m.end() + 3].lstrip()
             if nxt[:1].islower():
@@ -261,10 +265,15 @@ def _quoted(text: str, s: int, e: int) -> bool:
 # -- GARB001 ---------------------------------------------------------------------------
 
 
-def _fragments(doc):
+def _sentence_spans(doc) -> list[list[tuple[int, int]]]:
+    """Sentence spans of every paragraph (computed once, shared by GARB001 and GARB004)."""
     text = doc.text
-    for p in doc.paragraphs:
-        spans = list(sentences(text, p.start, p.end))
+    return [list(sentences(text, p.start, p.end)) for p in doc.paragraphs]
+
+
+def _fragments(doc, para_spans):
+    text = doc.text
+    for spans in para_spans:
         for k, (s, e) in enumerate(spans):
             if k == 0:
                 continue  # heading or first sentence
@@ -347,7 +356,9 @@ the it its this that these those which who whom whose including and but while wh
 we they he she their our there such is are was were will would has have
 """.split())
 _LEFT_EXCEPTIONS = frozenset({"post", "must", "has", "what", "so", "say", "know", "be", "whatever", "come"})
-_HYPHEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z'’]*|\d{4})-([a-z]+)(?![\w-])")
+# possessive quantifiers: a shorter left or right word could never match (its next character
+# would be a letter), so the engine need not backtrack through every word of the text
+_HYPHEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z'’]*+|\d{4})-([a-z]++)(?![\w-])")
 
 
 def _dashes(doc):
@@ -373,29 +384,42 @@ def _dashes(doc):
 _WORD_SPANS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&-]*")
 
 
-def _repeats(doc):
+def _lower_words(text: str, s: int, e: int) -> list[str]:
+    # tokens are ASCII letters, digits and '’&-: lower-casing them joined equals lower-casing each
+    words = _WORD_SPANS.findall(text, s, e)
+    return "\x00".join(words).lower().replace("’", "'").split("\x00") if words else words
+
+
+def _repeats(doc, para_spans):
     """'to V1 ... X Y to V2 X Y' or an immediate 'X Y X Y' (X Y with >= 2 content words)."""
     text = doc.text
-    for p in doc.paragraphs:
-        for s, e in sentences(text, p.start, p.end):
-            toks = [(m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in _WORD_SPANS.finditer(text, s, e)]
-            words = [t[0] for t in toks]
+    for spans in para_spans:
+        for s, e in spans:
+            words = _lower_words(text, s, e)
             n = len(words)
+            content = [w for w in words if w not in FUNCTION]
+            if len(set(content)) == len(content):
+                continue  # no content word comes back: nothing can repeat
+            seen: set[str] = set()
+            back = {w for w in content if w in seen or seen.add(w)}  # content words seen twice
             # only positions whose word comes back 2..8 words later can start a repeat
             last: dict[str, int] = {}
             starts = set()
-            for j, w in enumerate(words):
+            for j in [j for j, w in enumerate(words) if w in back]:
+                w = words[j]
                 i0 = last.get(w)
-                if i0 is not None and 2 <= j - i0 <= 8 and w not in FUNCTION:
+                if i0 is not None and 2 <= j - i0 <= 8:
                     starts.update(range(max(0, i0 - 4), i0 + 1))
                 last[w] = j
             if not starts:
                 continue
-            i = min(starts)
-            while i < n:
-                hit = _repeat_at(text, toks, words, i) if i in starts else None
+            toks = [(w, m.start(), m.end()) for w, m in zip(words, _WORD_SPANS.finditer(text, s, e))]
+            floor = 0
+            for i in sorted(starts):  # the other positions cannot start a repeat
+                if i < floor:
+                    continue
+                hit = _repeat_at(text, toks, words, i)
                 if hit is None:
-                    i += 1
                     continue
                 start, end, k, j = hit
                 yield make_finding(
@@ -403,7 +427,10 @@ def _repeats(doc):
                     f"'{text[toks[j][1]:toks[j + k - 1][2]]}' is repeated: the clause is rendered twice.",
                     confidence=0.75,
                 )
-                i = j + k
+                floor = j + k
+
+
+_BREAK = re.compile(r"[,;:()\"“”—–.]")
 
 
 def _repeat_at(text, toks, words, i):
@@ -422,7 +449,7 @@ def _repeat_at(text, toks, words, i):
             gram = words[i:i + k]
             if sum(w not in FUNCTION and not w.isdigit() for w in gram) < 2:
                 continue
-            if re.search(r"[,;:()\"“”—–.]", text[toks[i][1]:toks[j + k - 1][2]]):
+            if _BREAK.search(text, toks[i][1], toks[j + k - 1][2]):
                 continue
             if gap == 0:
                 return toks[j][1], toks[j + k - 1][2], k, j
@@ -462,8 +489,9 @@ def _years(doc):
 
 @checker(FAMILY, ALL_RULES)
 def check_garble(doc, ctx):
-    yield from _fragments(doc)
+    para_spans = _sentence_spans(doc)
+    yield from _fragments(doc, para_spans)
     yield from _capitals(doc)
     yield from _dashes(doc)
-    yield from _repeats(doc)
+    yield from _repeats(doc, para_spans)
     yield from _years(doc)

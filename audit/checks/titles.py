@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
@@ -31,6 +32,7 @@ _POSSESSIVE = re.compile(r"'s\b")
 _SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014_/]+")
 
 
+@lru_cache(maxsize=1 << 16)  # pure str -> str; the same words recur across a document
 def norm(text: str) -> str:
     """Comparison key: lower case, no periods or possessive 's, hyphens/dashes as spaces."""
     s = text.translate(_APOS).lower()
@@ -40,6 +42,7 @@ def norm(text: str) -> str:
     return _SEPARATORS.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_token(tok: str) -> str:
     s = tok.translate(_APOS).lower()
     if s.endswith("'s"):
@@ -66,8 +69,11 @@ _GEO_WORDS = frozenset("north south east west northern southern eastern western 
 _SUFFIXES = frozenset("jr sr ii iii iv v".split())
 
 
-def _country_names() -> frozenset[str]:
-    """ISO 3166 country names (name, common and official names) from pycountry, normalised."""
+@lru_cache(maxsize=None)
+def country_names() -> frozenset[str]:
+    """ISO 3166 country names (name, common and official names) from pycountry, normalised.
+
+    Built on first use (pycountry's tables cost ~50 ms to import and read), not at import."""
     import pycountry
 
     out = set()
@@ -82,7 +88,10 @@ def _country_names() -> frozenset[str]:
     return frozenset(out)
 
 
-COUNTRY_NAMES = _country_names()
+def __getattr__(name: str):  # ``COUNTRY_NAMES`` stays importable, built lazily
+    if name == "COUNTRY_NAMES":
+        return country_names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def is_countryish(tok: str, places: frozenset[str] = frozenset()) -> bool:
@@ -93,7 +102,7 @@ def is_countryish(tok: str, places: frozenset[str] = frozenset()) -> bool:
     if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}", t):
         return True
     low = norm_token(t)
-    if low in _GEO_WORDS or low in places or low in COUNTRY_NAMES:
+    if low in _GEO_WORDS or low in places or low in country_names():
         return True
     return bool(re.fullmatch(r"[a-z]{3,}(?:ian|an|ese|ish|i)", low)) and low not in {"human", "urban", "foreign"}
 
@@ -288,7 +297,9 @@ def _looks_like_name(tokens: list[str]) -> bool:
 
 
 _W = r"[A-Z][\w\u2019'\-]*"
-_HEAD_TOKEN = re.compile(r"(?<![\w\-.])[A-Z][\w\u2019'\-]*(?![\w\-])")
+# a capitalised token not preceded by a word character, hyphen or period; the lookbehind
+# comes after the first letter so the regex engine can skip ahead to capitals
+_HEAD_TOKEN = re.compile(r"[A-Z](?<![\w\-.][A-Z])[\w\u2019'\-]*(?![\w\-])")
 _MODS_BEFORE = re.compile(rf"(?<![\w\-.])(?:(?:(?:[A-Z]\.){{2,}}|{_W})[ \t]+){{1,4}}$")
 _COMP = re.compile(
     rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_W}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{_W})*"
@@ -354,10 +365,11 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
         qualified = False
         core_mods = []
         k = 0
+        countries = country_names()
         while k < len(mods):
             # a multiword country name first ("United States President")
             n = next((n for n in (3, 2) if k + n <= len(mods)
-                      and norm(" ".join(t for t, _ in mods[k:k + n])) in COUNTRY_NAMES), 0)
+                      and norm(" ".join(t for t, _ in mods[k:k + n])) in countries), 0)
             if n:
                 qualified, k = True, k + n
                 continue
@@ -687,6 +699,28 @@ _HEAD_OF = re.compile(
     r"(?<![\w\-])(?P<role>(?:(?P<det>[Tt]he|[Bb]oth)[ \t]+)?(?:(?:two|three|both)[ \t]+)?"
     r"[Hh]eads[ \t]+of[ \t]+(?P<what>state|government))(?![\w\-])"
 )
+# the literal core of _HEAD_OF: found first (fast scan), then _HEAD_OF is matched around it
+_HEAD_OF_CUE = re.compile(r"[Hh]eads[ \t]+of[ \t]+(?:state|government)(?![\w\-])")
+
+
+def _heads_of(text: str):
+    """``_HEAD_OF.finditer(text)``, without trying the pattern at every position of the text."""
+    floor = 0
+    for cue in _HEAD_OF_CUE.finditer(text):
+        lo = cue.start()
+        for _ in range(2):  # the role starts at most two blank-separated words before "heads"
+            j = lo
+            while j > floor and text[j - 1] in " \t":
+                j -= 1
+            if j == lo:
+                break
+            while j > floor and not text[j - 1].isspace():
+                j -= 1
+            lo = j
+        hm = _HEAD_OF.search(text, lo, min(len(text), cue.end() + 1))
+        if hm:
+            floor = hm.end()
+            yield hm
 # titles that make their holder a head of state / of government (general English)
 _HEAD_OF_STATE_WORDS = frozenset("president king queen emperor empress monarch sovereign emir sultan grand duke governor general".split())
 _HEAD_OF_GOVT_WORDS = frozenset("prime premier chancellor president taoiseach".split())
@@ -831,7 +865,7 @@ def check_titles(doc, ctx):
         )
 
     if princ:
-        for hm in _HEAD_OF.finditer(text):
+        for hm in _heads_of(text):
             what = hm.group("what").lower()
             if any(_holds_head_of(persons[i], what) for i in princ):
                 continue
