@@ -17,6 +17,7 @@ entries, whose expansion is an official name), split into components:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional
@@ -24,7 +25,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .registry import Example, checker, make_finding, rule
-from .titles import STOPWORDS, content_words, find_mentions, is_countryish, norm, norm_token, title_index
+from .titles import COUNTRY_NAMES, STOPWORDS, content_words, find_mentions, is_countryish, norm, norm_token, title_index
 
 FAMILY = "entity"
 
@@ -40,6 +41,7 @@ _CAND = re.compile(
     rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th))[ \t]+)?(?:(?P<qual>{_QUAL})[ \t]+)?(?P<name>{_NAME})"
     rf"(?:[ \t]+(?P<lhead>[a-z]+))?(?:[ \t]*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,9}})\))?"
 )
+_AND = re.compile(r"[ \t]+and[ \t]+")
 _ORD_PREFIX = re.compile(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
@@ -57,7 +59,25 @@ def split_countries(qual: str) -> list[str]:
     return [c.strip() for c in re.split(r"(?<=[\w.])[\-\u2010\u2011\u2013](?=[A-Z])", qual) if c.strip()]
 
 
-def _country_keys(c: str) -> set[str]:
+_COMPASS = frozenset("north south east west new united".split())
+
+
+def trim_qualifier(qual: str, places: frozenset = frozenset()) -> tuple[str, str]:
+    """(qualifier, word given back to the name): the last country of ``U.S.-Japan Security`` is
+    ``Japan``; two words stay a country only when they name one together (``South Korea``,
+    ``United States``, a glossary place)."""
+    words = split_countries(qual)[-1].split()
+    if len(words) != 2:
+        return qual, ""
+    k = norm(" ".join(words))
+    if k in COUNTRY_NAMES or k in places or norm_token(words[0]) in _COMPASS:
+        return qual, ""
+    return qual[: len(qual) - len(words[1])].rstrip(" \t"), words[1]
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_keys(c: str) -> frozenset[str]:
+    """Comparison keys of a country as written: the form, its last word, its initials, the demonym's stem."""
     k = norm(c)
     keys = {k}
     words = k.split()
@@ -70,7 +90,38 @@ def _country_keys(c: str) -> set[str]:
             keys.add(last[: -len(suf)])
             keys.add(last[: -len(suf)] + "a")
     keys.add(last)
-    return {x for x in keys if x}
+    return frozenset(x for x in keys if x)
+
+
+@functools.cache
+def _iso_table() -> dict[str, frozenset[str]]:
+    """Normalised country names, ISO codes and the initials of the names (ROK, DPRK, PRC, UK, US) -> ISO alpha-3."""
+    import pycountry
+
+    table: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        names = set()
+        for attr in ("name", "common_name", "official_name"):
+            v = getattr(c, attr, None)
+            if v:
+                names.add(norm(v))
+                if "," in v:  # "Korea, Republic of" -> "republic of korea"
+                    a, b = v.split(",", 1)
+                    names.add(norm(f"{b} {a}"))
+        keys = set(names) | {c.alpha_2.lower(), c.alpha_3.lower()}
+        for n in names:
+            words = n.replace("'", "").split()
+            if len(words) > 1:
+                keys.add("".join(w[0] for w in words))
+                keys.add("".join(w[0] for w in words if w not in STOPWORDS))
+        for k in keys:
+            table.setdefault(k, set()).add(c.alpha_3)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _iso(c: str) -> frozenset[str]:
+    """ISO 3166 alpha-3 codes a country as written may stand for (empty: not a country pycountry knows)."""
+    return _iso_table().get(norm(c), frozenset())
 
 
 @dataclass(frozen=True)
@@ -89,6 +140,8 @@ class Entity:
     lead: str  # "ministry" for "Ministry of National Defense"
     qualified: str  # the official form with its country qualifier, without ordinal
     long_forms: tuple[str, ...]
+    # (countries as written, the form without ordinal) of every long form with a country qualifier
+    qualifiers: tuple[tuple[tuple[str, ...], str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +154,8 @@ class EntityIndex:
     by_head: dict
     by_word: dict  # content word -> entity indexes
     alias_groups: dict  # country key -> numbers of the alias groups it belongs to
+    places: frozenset  # the glossary's place names (normalised), for two-word countries
+    group_iso: tuple  # alias group number -> ISO 3166 codes of its written forms
     links: dict  # entity index -> frozenset of person indexes
     counterparts: dict  # entity index -> tuple of entity indexes
     mention_re: Optional[re.Pattern]
@@ -113,6 +168,29 @@ class EntityIndex:
         ga = {g for k in ka for g in self.alias_groups.get(k, ())}
         return any(g in ga for k in kb for g in self.alias_groups.get(k, ()))
 
+    def alias_of(self, a: str, b: str) -> bool:
+        """``a`` is ``b`` written another way: the same country for the glossary's aliases, and not two
+        different ISO 3166 countries (``North Korea`` shares ``Korea`` with ``ROK`` but is another state)."""
+        if not self.same_country(a, b):
+            return False
+        ia, ib = _iso(a), _iso(b)
+        if ia and not ib:  # "ROK" is unknown to ISO: compare with the glossary aliases that ISO knows
+            ib = self.iso_of(b)
+        elif ib and not ia:
+            ia = self.iso_of(a)
+        return not (ia and ib and not ia & ib)
+
+    def iso_of(self, c: str) -> frozenset[str]:
+        """ISO codes of a country through the glossary's alias groups (ROK -> Republic of Korea -> KOR)."""
+        codes = _iso(c)
+        if codes:
+            return codes
+        out: set[str] = set()
+        for k in _country_keys(c):
+            for g in self.alias_groups.get(k, ()):
+                out |= self.group_iso[g]
+        return frozenset(out)
+
 
 def _parse_form(form: str, places: frozenset = frozenset()) -> tuple[Optional[str], tuple[str, ...], str]:
     """(ordinal, countries, core) of an official form."""
@@ -124,7 +202,8 @@ def _parse_form(form: str, places: frozenset = frozenset()) -> tuple[Optional[st
     countries: tuple[str, ...] = ()
     q = _QUAL_RE.match(s) or _SINGLE_Q_RE.match(s)
     if q and len(s[q.end():].split()) >= 1:
-        countries, s = tuple(split_countries(q.group("qual"))), s[q.end():]
+        qual, back = trim_qualifier(q.group("qual"), places)
+        countries, s = tuple(split_countries(qual)), (f"{back} " if back else "") + s[q.end():]
     else:
         w = re.match(r"^(?P<qual>[A-Z][a-z]+)[ \t]+(?=[A-Z])", s)
         if w and is_countryish(w.group("qual"), places) and len(s[w.end():].split()) >= 1:
@@ -157,6 +236,7 @@ def build_entity_index(glossary) -> EntityIndex:
         ents.append(dict(id=t.id, term=t.term, kind=t.kind, ordinal=ordinal, countries=countries,
                          cores=cores, acrs=acrs, long_forms=long_forms, stripped=stripped))
     alias_groups = []
+    alias_iso: list[frozenset[str]] = []  # ISO codes of each group's written forms (ROK / Republic of Korea -> KOR)
     ents_by_core: dict[str, list[dict]] = {}
     for e in ents:
         for c in e["cores"]:
@@ -173,6 +253,7 @@ def build_entity_index(glossary) -> EntityIndex:
             for x in (t.term, t.expands):
                 g |= _country_keys(x)
             alias_groups.append(frozenset(g))
+            alias_iso.append(_iso(t.term) | _iso(t.expands))
     country_acrs = {c for e in ents for c in e["countries"] if re.fullmatch(r"(?:[A-Z]\.?){2,5}", c)}
     if country_acrs:
         blob = "\n".join(x for t in glossary.terms for x in (t.term, *t.variants, t.expands or "", t.note or ""))
@@ -182,11 +263,13 @@ def build_entity_index(glossary) -> EntityIndex:
         for c in country_acrs:
             for ph in sorted(by_initials.get(c.replace(".", "").lower(), ())):
                 alias_groups.append(frozenset(_country_keys(c) | _country_keys(ph)))
+                alias_iso.append(_iso(c) | _iso(ph))
     for t in glossary.of_kind("place"):
         g = set()
         for x in t.forms:
             g |= _country_keys(x)
         alias_groups.append(frozenset(g))
+        alias_iso.append(frozenset().union(*(_iso(x) for x in t.forms)))
     alias_lists: dict[str, list[int]] = {}
     for n, g in enumerate(alias_groups):
         for k in g:
@@ -204,6 +287,11 @@ def build_entity_index(glossary) -> EntityIndex:
             bare = bare[m.end():]
         qualified = next((f for f in e["long_forms"] if _QUAL_RE.match(_ORD_PREFIX.sub("", f))), bare)
         qualified = _ORD_PREFIX.sub("", qualified)
+        quals = []
+        for f in e["long_forms"]:
+            c = _parse_form(f, tidx.places)[1]
+            if c:
+                quals.append((c, _ORD_PREFIX.sub("", f)))
         comp = lead = ""
         for c in sorted(e["stripped"], key=len):
             ws = c.split()
@@ -215,6 +303,7 @@ def build_entity_index(glossary) -> EntityIndex:
             id=e["id"], term=e["term"], kind=e["kind"], ordinal=e["ordinal"], countries=tuple(e["countries"]),
             core_keys=frozenset(e["cores"]), acronyms=frozenset(e["acrs"]), head=main.split()[-1] if main else "",
             words=frozenset(words), bare=bare, complement=comp, lead=lead, qualified=qualified, long_forms=tuple(e["long_forms"]),
+            qualifiers=tuple(quals),
         ))
     by_core: dict[str, list[int]] = {}
     by_acr: dict[str, list[int]] = {}
@@ -287,6 +376,8 @@ def build_entity_index(glossary) -> EntityIndex:
         by_head={k: tuple(v) for k, v in by_head.items()},
         by_word={k: tuple(v) for k, v in by_word.items()},
         alias_groups=alias_map,
+        places=tidx.places,
+        group_iso=tuple(alias_iso),
         links=links,
         counterparts=counterparts,
         mention_re=mention_re,
@@ -295,7 +386,7 @@ def build_entity_index(glossary) -> EntityIndex:
 
 
 def entity_index(glossary) -> EntityIndex:
-    return glossary.compiled("entity.index.v1", build_entity_index)
+    return glossary.compiled("entity.index.v2", build_entity_index)
 
 
 # --------------------------------------------------------------------------- rules
@@ -394,6 +485,81 @@ official name is a term of art that must be quoted exactly.
 )
 
 
+_DEMO_2P2 = """
+[[event]]
+term = "U.S.-Japan Security Consultative Committee"
+variants = ["2+2"]
+"""
+
+UNOFFICIAL_QUALIFIER = rule(
+    code="ENT003",
+    name="unofficial-qualifier",
+    family=FAMILY,
+    summary="A glossary event or organization named exactly, but with its country qualifier written in an unofficial form of the same countries.",
+    severity="minor",
+    category="Terminology/Wrong term",
+    needs_glossary=True,
+    fixable=True,
+    doc="""
+## What it checks
+A mention of a glossary event or organization whose official form carries a
+country qualifier (`ROK-U.S.`, `U.S.-Japan`, `NATO-Ukraine`), written with the
+right name words but a qualifier that renders the same countries another way:
+`46th South Korea-US Military Committee meeting` for the 46th ROK-U.S. Military
+Committee Meeting, `US-Japan Security Consultative Committee`, `Nato-Ukraine
+Council`.  Countries are the same when the glossary's aliases say so (an acronym
+and its expansion, a place and its variants, `US` = `U.S.`) and ISO 3166
+(pycountry) does not name two different states (`North Korea` is not `ROK`: that
+is a wrong entity, ENT001).  One finding covers the whole name, so a case drift in
+the name (`meeting`) is reported with it rather than separately.
+
+Not flagged: the official form and the glossary's admitted variants; the official
+country spellings in the other order (`Japan-U.S. Security Consultative
+Committee`: each party names itself first); a qualifier before an acronym
+(`the Korea-U.S. MCM`) or outside a glossary name (`South Korea-US relations`,
+`the South Korea-US alliance`).
+
+## Why it matters
+Severity is **minor**: the countries and the body are right, so the reader is not
+misled (a different country is ENT001, critical; different name words are ENT002,
+major), but an official name is quoted in its official form, qualifier included.
+
+## Example
+    ...co-chaired the 46th South Korea-US Military Committee meeting.
+
+## Preferred
+    ...co-chaired the 46th ROK-U.S. Military Committee Meeting.
+""",
+    examples=(
+        Example("The US-Japan Security Consultative Committee met in Tokyo.", ("ENT003",), glossary=_DEMO_2P2,
+                flagged="US-Japan Security Consultative Committee"),
+        Example("The U.S.-Japan Security Consultative Committee met; the Japan-U.S. Security Consultative Committee "
+                "is the same body, and US-Japan relations are close.", (), glossary=_DEMO_2P2),
+    ),
+)
+
+
+def _qualifier_fix(eidx: EntityIndex, e: Entity, qual: str) -> Optional[tuple[str, str]]:
+    """(official qualifier, official form without ordinal) when ``qual`` names exactly the entity's
+    parties, each an alias of an official one, but is not written as any official form writes them."""
+    doc = split_countries(qual)
+    if not e.qualifiers or len(doc) < 2:
+        return None
+    for countries, _form in e.qualifiers:
+        if sorted(countries) == sorted(doc):
+            return None  # the official spelling (in either order)
+    if not all(any(eidx.alias_of(c, x) for x in e.countries) for c in doc) or not all(
+        any(eidx.alias_of(c, x) for c in doc) for x in e.countries
+    ):
+        return None
+    same_order = [(cs, f) for cs, f in e.qualifiers
+                  if len(cs) == len(doc) and all(eidx.alias_of(a, b) for a, b in zip(doc, cs))]
+    cs, form = same_order[0] if same_order else next(
+        ((cs, f) for cs, f in e.qualifiers if f == e.qualified), e.qualifiers[0])
+    m = _QUAL_RE.match(form) or _SINGLE_Q_RE.match(form)
+    return (m.group("qual") if m else "-".join(cs)), form
+
+
 def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None, qual=None) -> tuple[Optional[int], str, bool]:
     """(entity index, cue, exact) for a candidate mention.
 
@@ -453,7 +619,7 @@ def _sentences(text: str):
     yield start, len(text)
 
 
-@checker(FAMILY, [WRONG_ENTITY, ENTITY_FORM], needs_glossary=True)
+@checker(FAMILY, [WRONG_ENTITY, ENTITY_FORM, UNOFFICIAL_QUALIFIER], needs_glossary=True)
 def check_entities(doc, ctx):
     eidx = entity_index(ctx.glossary)
     if not eidx.entities:
@@ -471,15 +637,25 @@ def check_entities(doc, ctx):
         if lhead and lhead.lower() in eidx.heads:
             name_full = text[m.start("name"):m.end("lhead")]
             name_end = m.end("lhead")
+        name_start = m.start("name")
+        if qual:
+            qual, back = trim_qualifier(qual, eidx.places)
+            if back:  # "US-Japan Security Consultative Committee": "Security" belongs to the name
+                name_start = m.end("qual") - len(back)
+                name_full = text[name_start:name_end]
+        cut = _AND.search(name_full)
+        if cut and norm(name_full[:cut.start()]) in eidx.by_core and norm(name_full) not in eidx.by_core:
+            name_full = name_full[:cut.start()]  # "... Military Committee Meeting and the Korea-U.S. MCM"
+            name_end = name_start + cut.start()
         ord_num = re.match(r"\d+", ordinal).group(0) if ordinal else None
         i, cue, exact = _identify(eidx, ord_num, name_full, acr, qual=qual)
         if ord_num and i is not None and cue != "ordinal":
             doc_ordinals.setdefault(ord_num, set()).add(i)
         if cue == "ordinal":
             i, cue, exact = None, "", False  # decided in the second pass, with the document's own ordinals
-        cands.append((m, name_full, name_end, ord_num, i, cue, exact))
-    for m, name_full, name_end, ord_num, i, cue, exact in cands:
-        ordinal, qual, acr = m.group("ord"), m.group("qual"), m.group("acr")
+        cands.append((m, qual, name_start, name_full, name_end, ord_num, i, cue, exact))
+    for m, qual, name_start, name_full, name_end, ord_num, i, cue, exact in cands:
+        ordinal, acr = m.group("ord"), m.group("acr")
         if i is None and ord_num:
             i, cue, exact = _identify(eidx, ord_num, name_full, acr, doc_ordinals, qual=qual)
         if i is None:
@@ -500,7 +676,7 @@ def check_entities(doc, ctx):
             continue  # another meeting of the series, not the glossary's
         wrong = []
         if qual and e.countries:
-            wrong = [c for c in split_countries(qual) if not any(eidx.same_country(c, x) for x in e.countries)]
+            wrong = [c for c in split_countries(qual) if not any(eidx.alias_of(c, x) for x in e.countries)]
         if wrong and cue not in ("ordinal", "acronym") and not (ord_num and ord_num == e.ordinal):
             continue  # same words, other countries, no ordinal: most likely another bilateral forum
         if wrong:
@@ -510,6 +686,19 @@ def check_entities(doc, ctx):
                 f"{'-'.join(e.countries)}, not {', '.join(repr(w) for w in wrong)}.",
                 suggestion=official, confidence=0.9, term_id=e.id,
             )
+            continue
+        if exact and qual and e.countries and norm(name_full) in e.core_keys:
+            fix = _qualifier_fix(eidx, e, qual)
+            if fix:
+                official_qual, form = fix
+                suggestion = f"{ordinal} {form}" if ordinal else form
+                drift = " and the name's capitals" if text[name_start:name_end] not in form else ""
+                yield make_finding(
+                    UNOFFICIAL_QUALIFIER, doc, start, name_end,
+                    f"'{qual}' is not the official qualifier of the {e.kind} '{e.term}': the same countries are "
+                    f"written '{official_qual}' in its official name; '{span}' differs in the qualifier{drift}.",
+                    suggestion=suggestion, confidence=0.85, term_id=e.id,
+                )
             continue
         if exact or cue == "acronym":
             continue

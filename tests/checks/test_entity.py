@@ -1,4 +1,4 @@
-"""Entity family (ENT001-002) on documents and glossaries written for these tests.
+"""Entity family (ENT001-003) on documents and glossaries written for these tests.
 
 The glossaries hold official forms only; every wrong entity is found from the
 components of the official entries (ordinal, country pair, head noun, acronym,
@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from audit.checks.entity import _country_keys, split_countries
+from audit.checks.entity import _country_keys, _iso, entity_index, split_countries
+from audit.glossary import parse_native
 
 from ..conftest import assert_offsets, audit_str
 from .test_titles import AUKMIN, FRANCE_INDIA, SCM
@@ -117,13 +118,125 @@ def test_ent002_not_the_official_name(glossary, text, expected):
     assert found(text, glossary, "ENT002") == expected
 
 
+# --------------------------------------------------------------------------- ENT003
+
+US_JAPAN = """
+[[person]]
+term = "Gen Nakatani"
+variants = ["Nakatani"]
+titles = ["Minister of Defense", "Defense Minister", "Minister"]
+
+[[event]]
+term = "U.S.-Japan Security Consultative Committee"
+variants = ["2+2"]
+
+[[org]]
+term = "U.S. Forces Japan"
+acronym = "USFJ"
+"""
+
+NATO_UKRAINE = """
+[[org]]
+term = "NATO-Ukraine Council"
+acronym = "NUC"
+
+[[acronym]]
+term = "NATO"
+expands = "North Atlantic Treaty Organization"
+"""
+
+AUKMIN_ONLY = """
+[[event]]
+term = "Australia-UK Ministerial Consultations"
+variants = ["AUKMIN"]
+"""
+
+
+@pytest.mark.parametrize("glossary,text,expected", [
+    (SCM_EVENTS, "They co-chaired the 46th South Korea-US Military Committee meeting.",
+     [("46th South Korea-US Military Committee meeting", "46th ROK-U.S. Military Committee Meeting")]),
+    # the same parties in the other order and unofficial spellings: the glossary's form
+    (SCM_EVENTS, "They co-chaired the 46th US-South Korea Military Committee Meeting.",
+     [("46th US-South Korea Military Committee Meeting", "46th ROK-U.S. Military Committee Meeting")]),
+    (SCM_EVENTS, "General LaCamera leads the Republic of Korea-US Combined Forces Command; the South Korea-US Combined "
+                 "Forces Command moved.",
+     [("South Korea-US Combined Forces Command", "ROK-U.S. Combined Forces Command")]),
+    (US_JAPAN, "The US-Japan Security Consultative Committee met in Tokyo.",
+     [("US-Japan Security Consultative Committee", "U.S.-Japan Security Consultative Committee")]),
+    (US_JAPAN, "The Japan-US Security Consultative Committee met in Tokyo.",
+     [("Japan-US Security Consultative Committee", "U.S.-Japan Security Consultative Committee")]),
+    (US_JAPAN, "The United States-Japan Security Consultative Committee met.",
+     [("United States-Japan Security Consultative Committee", "U.S.-Japan Security Consultative Committee")]),
+    (NATO_UKRAINE, "The Nato-Ukraine Council met in Brussels.", [("Nato-Ukraine Council", "NATO-Ukraine Council")]),
+    (AUKMIN_ONLY, "The Australia-United Kingdom Ministerial Consultations followed.",
+     [("Australia-United Kingdom Ministerial Consultations", "Australia-UK Ministerial Consultations")]),
+])
+def test_ent003_unofficial_qualifier(glossary, text, expected):
+    assert found(text, glossary, "ENT003") == expected
+
+
+@pytest.mark.parametrize("glossary,text", [
+    # the official forms, and the official spellings in the other party's order
+    (SCM_EVENTS, "The 46th ROK-U.S. Military Committee Meeting and the ROK-U.S. Combined Forces Command."),
+    (US_JAPAN, "The U.S.-Japan Security Consultative Committee, also called the Japan-U.S. Security Consultative "
+               "Committee, met."),
+    (NATO_UKRAINE, "The NATO-Ukraine Council met; the North Atlantic Treaty Organization (NATO) hosted."),
+    (AUKMIN_ONLY, "The Australia-UK Ministerial Consultations followed; Australia-UK relations are close."),
+    # the qualifier outside a glossary name, before an acronym, or in prose
+    (SCM_EVENTS, "South Korea-US relations improved; the South Korea-US alliance and the US-ROK Alliance are strong."),
+    (SCM_EVENTS, "The South Korea-US MCM and the Korea-U.S. SCM went well; South Korea and the US agreed."),
+    (US_JAPAN, "US-Japan ties deepened after the 2+2; Japan and the US agreed. US Forces Japan moved."),
+    (NATO_UKRAINE, "Nato and Ukraine met; the Nato-Ukraine summit went well."),
+    # the same words with another state: not a spelling of the same countries
+    (US_JAPAN, "The US-Korea Security Consultative Committee met."),
+    # UN Security Council resolutions, Joint Chiefs of Staff, ordinary English
+    (SCM_EVENTS, "They urged all to implement UN Security Council resolutions; the Joint Chiefs of Staff agreed."),
+])
+def test_ent003_clean(glossary, text):
+    report = audit_str(text, glossary, select=["ENT003"])
+    assert [(f.rule, f.text) for f in report.findings] == []
+
+
+def test_ent003_admitted_variant_is_clean():
+    glossary = US_JAPAN.replace('variants = ["2+2"]', 'variants = ["2+2", "US-Japan Security Consultative Committee"]')
+    assert found("The US-Japan Security Consultative Committee met.", glossary, "ENT003") == []
+    assert found("The US-Japan Security Consultative Committee met.", US_JAPAN, "ENT003") != []
+
+
+def test_ent003_other_state_is_a_wrong_entity_not_a_spelling():
+    # "North Korea" shares "Korea" with ROK, but ISO 3166 names two different states
+    text = "They co-chaired the 46th North Korea-US Military Committee Meeting."
+    report = audit_str(text, SCM_EVENTS, select=["ENT"])
+    assert [(f.rule, f.text, f.suggestion) for f in report.findings] == [
+        ("ENT001", "46th North Korea-US Military Committee Meeting", "46th ROK-U.S. Military Committee Meeting")]
+
+
+def test_ent003_message_severity_and_one_finding_with_name_drift():
+    text = "They co-chaired the 46th South Korea-US Military Committee meeting."
+    report = audit_str(text, SCM_EVENTS)  # every family: the NAME005 case drift inside is not reported again
+    assert_offsets(report)
+    (f,) = [f for f in report.findings if f.end > text.index("46th")]
+    assert (f.rule, f.severity.value, f.category) == ("ENT003", "minor", "Terminology/Wrong term")
+    assert "'South Korea-US' is not the official qualifier" in f.message and "'ROK-U.S.'" in f.message
+    assert "capitals" in f.message
+
+
+def test_iso_and_aliases():
+    assert _iso("South Korea") == {"KOR"} and _iso("North Korea") == {"PRK"} and _iso("US") == _iso("U.S.") == {"USA"}
+    assert "KOR" in _iso("ROK") and _iso("DPRK") == {"PRK"} and _iso("NATO") == frozenset()
+    eidx = entity_index(parse_native(SCM_EVENTS, "<test>"))
+    assert eidx.alias_of("South Korea", "ROK") and eidx.alias_of("US", "U.S.") and eidx.alias_of("Korea", "ROK")
+    assert eidx.same_country("North Korea", "ROK") and not eidx.alias_of("North Korea", "ROK")
+    assert not eidx.alias_of("China", "ROK")
+
+
 # --------------------------------------------------------------------------- clean
 
 @pytest.mark.parametrize("glossary,text", [
     (SCM_EVENTS, "The 53rd ROK-U.S. Security Consultative Meeting was held in Seoul; the 46th ROK-U.S. Military "
                  "Committee Meeting preceded it."),
     (SCM_EVENTS, "Both parties expect to hold the 54th SCM and 47th MCM in Washington."),
-    (SCM_EVENTS, "The 46th South Korea-US Military Committee meeting and the Korea-U.S. MCM went well."),
+    (SCM_EVENTS, "The 46th ROK-U.S. Military Committee Meeting and the Korea-U.S. MCM went well."),
     (SCM_EVENTS, "General LaCamera commands the ROK-U.S. Combined Forces Command (CFC) and the United Nations Command (UNC)."),
     (SCM_EVENTS, "Minister Suh and Secretary Austin met. The South Korean Ministry of National Defense (MND) and the "
                  "U.S. Department of Defense will cooperate."),
@@ -179,10 +292,23 @@ def test_seed_entity_errors_caught_and_nothing_correct_flagged():
         ("ENT002", "53rd Security Consultation Meeting", "53rd Security Consultative Meeting"),
         ("ENT002", "20th Korea-U.S. Comprehensive Defense Dialogue", "20th Korea-U.S. Integrated Defense Dialogue"),
         ("ENT002", "Korea-US Comprehensive Defense Dialogue", "Korea-U.S. Integrated Defense Dialogue"),
+        # paragraph 1: the official event, its qualifier written "South Korea-US" and "meeting" in lower case
+        ("ENT003", "46th South Korea-US Military Committee meeting", "46th ROK-U.S. Military Committee Meeting"),
     }
     text = report.document.text
     mnd = [f for f in report.findings if f.text == "Ministry of National Defense"]
     assert len(mnd) == 1 and "priority theater of the" in text[mnd[0].start - 30:mnd[0].start]
+
+
+def test_seed_mcm_reported_once_by_the_whole_audit():
+    from .test_titles import _seed_report
+
+    report = _seed_report([])
+    text = report.document.text
+    start = text.index("46th South Korea-US Military Committee meeting")
+    end = start + len("46th South Korea-US Military Committee meeting")
+    touching = [(f.rule, f.text, f.suggestion) for f in report.findings if f.start < end and f.end > start]
+    assert touching == [("ENT003", "46th South Korea-US Military Committee meeting", "46th ROK-U.S. Military Committee Meeting")]
 
 
 # a glossary like the reference one (no ordinal on the meeting) plus distractors
