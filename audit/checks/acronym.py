@@ -231,9 +231,10 @@ ALL_RULES = (LETTERS, OFFICIAL, UNDEFINED, INCONSISTENT, LATE)
 # an acronym inside parentheses: (PSI) (F-CFC) (OPLANs) (Tri-CHOD) (R&D) (U.S.) (6G)
 _PAREN_ACR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&./-]{0,14}?)\s*\)")
 # "ACR (Expansion words)"
-_ACR_PAREN = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&-]{0,14}[A-Z0-9])(s?)\s+\(([^()\n]{3,120})\)")
+# (a leading (?=[A-Z]) lets the regex engine skip to capitals instead of trying every position)
+_ACR_PAREN = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z][A-Za-z0-9&-]{0,14}[A-Z0-9])(s?)\s+\(([^()\n]{3,120})\)")
 # an acronym in running text: SCM, OPLANs, F-CFC, Tri-CHOD, R&D, CWMD
-_ACR_USE = re.compile(r"(?<![\w&./-])((?:[A-Z][a-z]{0,2}-)?[A-Z][A-Z&]*[A-Z](?:-[A-Z]+)*)(s)?(?![\w&-]|\.\w)")
+_ACR_USE = re.compile(r"(?=[A-Z])(?<![\w&./-])((?:[A-Z][a-z]{0,2}-)?[A-Z][A-Z&]*[A-Z](?:-[A-Z]+)*)(s)?(?![\w&-]|\.\w)")
 # Roman numerals as used in names (World War II, Henry VIII, Super Bowl XLII); MCM, CD, DC are acronyms
 _ROMAN = re.compile(r"^(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _WORD = re.compile(r"[^\s()\[\]{}\"“”]+")
@@ -264,10 +265,13 @@ class Piece:
     word: int  # index of the whitespace word it belongs to
 
 
+_PIECE_SPLIT = re.compile(r"[-‐‑/]")
+
+
 def pieces(words: list[str]) -> list[Piece]:
     out = []
     for wi, w in enumerate(words):
-        parts = [p for p in re.split(r"[-‐‑/]", w) if p]
+        parts = [p for p in _PIECE_SPLIT.split(w) if p]
         first = True
         for p in parts:
             clean = "".join(c for c in p.lower() if c.isalnum())
@@ -328,11 +332,17 @@ def _align(letters: str, words: tuple[str, ...], skippable: tuple[bool, ...]) ->
     return best(0, 0, True)
 
 
+@lru_cache(maxsize=4096)
+def _piece_keys(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    ps = pieces(list(words))
+    return tuple(p.text for p in ps), tuple(p.skippable for p in ps)
+
+
 def align(letters: str, words: list[str]) -> tuple[int, int]:
-    ps = pieces(words)
-    if not ps:
+    texts, skippable = _piece_keys(tuple(words))
+    if not texts:
         return (len(letters), 0)
-    return _align(letters, tuple(p.text for p in ps), tuple(p.skippable for p in ps))
+    return _align(letters, texts, skippable)
 
 
 def fits(acronym: str, expansion: str) -> bool:
@@ -377,19 +387,26 @@ def _key(acr: str) -> str:
     return a
 
 
+_CAP_WORD_END = re.compile(r"\b[A-Z][\w'’-]*$")
+_SPACE_CAP = re.compile(r"\s+[A-Z]")
+_INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+$")
+_NEW_SENTENCE = re.compile(r"\.\s+[A-Z][a-z]")
+
+
 def _preceding_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
     """Word spans before ``pos`` in the same clause (stops at sentence/clause punctuation)."""
     lo = max(0, pos - 400)
     head = text[lo:pos]
     cut = 0
-    for m in _STOP.finditer(head):
+    for m in reversed(list(_STOP.finditer(head))):  # the last stop that counts cuts the clause
         # a comma inside a Title-Case list does not stop a name: "Construction, Forestry, Mining"
-        if m.group(0) == "," and re.search(r"\b[A-Z][\w'’-]*$", head[: m.start()]) and re.match(r"\s+[A-Z]", head[m.end():]):
+        if m.group(0) == "," and _CAP_WORD_END.search(head, 0, m.start()) and _SPACE_CAP.match(head, m.end()):
             continue
         # an abbreviation period (U.S., Korea-U.S.) does not stop the clause
-        if m.group(0) == "." and re.search(r"(?:\b[A-Z]\.)+$", head[: m.end()]) and not re.match(r"\.\s+[A-Z][a-z]", head[m.start():]):
+        if m.group(0) == "." and _INITIALS_END.search(head, 0, m.end()) and not _NEW_SENTENCE.match(head, m.start()):
             continue
         cut = m.end()
+        break
     nl = head.rfind("\n")
     cut = max(cut, nl + 1)
     spans = [(lo + m.start(), lo + m.end()) for m in _WORD.finditer(head, cut)]
@@ -628,12 +645,20 @@ def check_acronyms(doc, ctx):
 _CLAUSE_END = re.compile(r"[.!?\n]")
 
 
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Just after the last clause end in ``text[lo:pos]`` (a period after a capital, as in U.S., is none); else ``lo``."""
+    k = max(text.rfind("!", lo, pos), text.rfind("?", lo, pos), text.rfind("\n", lo, pos))
+    d = text.rfind(".", max(lo, k + 1), pos)
+    while d >= 0 and text[d - 1:d].isupper():
+        d = text.rfind(".", max(lo, k + 1), d)
+    return max(k, d) + 1 if max(k, d) >= 0 else lo
+
+
 def _shouting(text: str, pos: int) -> bool:
     """Is ``pos`` inside an all-capitals heading or sentence (judged on its clause, 200 chars at most)?"""
     lo = max(0, pos - 200)
-    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, pos) if m.group(0) != "." or not text[m.start() - 1:m.start()].isupper()]
-    ls = ends[-1] if ends else lo
+    ls = _clause_start(text, lo, pos)
     m = _CLAUSE_END.search(text, pos, min(len(text), pos + 200))
     le = m.start() if m else min(len(text), pos + 200)
-    letters = [c for c in text[ls:le] if c.isalpha()]
-    return len(letters) >= 12 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 7
+    letters = "".join(filter(str.isalpha, text[ls:le]))
+    return len(letters) >= 12 and sum(map(str.isupper, letters)) * 10 >= len(letters) * 7

@@ -257,9 +257,11 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
+_QUOTE = re.compile("[\"“”]")
+
+
 def _quoted(text: str, s: int, e: int) -> bool:
-    chunk = text[s:e]
-    return any(q in chunk for q in "\"“”") or text[max(0, s - 1):s] in ("'", "‘", "\"", "“")
+    return _QUOTE.search(text, s, e) is not None or text[max(0, s - 1):s] in ("'", "‘", "\"", "“")
 
 
 # -- GARB001 ---------------------------------------------------------------------------
@@ -328,9 +330,33 @@ see section sections chapter article part appendix annex heading headline episod
 """.split())
 
 
+# the capitalised word of _CAP_CLAUSE: the engine skips to these capitals (much faster than
+# trying _CAP_CLAUSE at every position); _CAP_CLAUSE is then matched from the word before it
+_CAP_CUE = re.compile(r"(?=[TWIHSO])(?<=[ \t])(?:The|This|These|Those|They|We|It|He|She|Its|Their|Our|There)[ \t]")
+_LOWER_APOS = frozenset("abcdefghijklmnopqrstuvwxyz'’")
+
+
+def _cap_clauses(text: str):
+    """``_CAP_CLAUSE.finditer(text)``, found from the capitalised words."""
+    floor = 0
+    for cue in _CAP_CUE.finditer(text):
+        j = cue.start()
+        while j > floor and text[j - 1] in " \t":
+            j -= 1
+        k = j
+        while k > floor and text[k - 1] in _LOWER_APOS:
+            k -= 1
+        if k == j:
+            continue
+        m = _CAP_CLAUSE.match(text, k)
+        if m and m.start(2) == cue.start():
+            floor = m.end()
+            yield m
+
+
 def _capitals(doc):
     text = doc.text
-    for m in _CAP_CLAUSE.finditer(text):
+    for m in _cap_clauses(text):
         prev, cap, nxt = m.group(1), m.group(2), m.group(3)
         if prev.lower() in _NAMING or prev.lower() in FUNCTION:
             continue
@@ -361,9 +387,31 @@ _LEFT_EXCEPTIONS = frozenset({"post", "must", "has", "what", "so", "say", "know"
 _HYPHEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z'’]*+|\d{4})-([a-z]++)(?![\w-])")
 
 
+_LEFT_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'’")
+_HYPHEN_CUE = re.compile(r"-[a-z]++")
+
+
+def _hyphens(text: str):
+    """``_HYPHEN.finditer(text)``, found from the hyphens instead of at every position."""
+    floor = 0
+    for cue in _HYPHEN_CUE.finditer(text):
+        h = cue.start()
+        if h < floor:
+            continue
+        k = h
+        while k > floor and text[k - 1] in _LEFT_CHARS:
+            k -= 1
+        if k == h:
+            continue
+        m = _HYPHEN.search(text, k, min(len(text), cue.end() + 1))
+        if m:
+            floor = m.end()
+            yield m
+
+
 def _dashes(doc):
     text = doc.text
-    for m in _HYPHEN.finditer(text):
+    for m in _hyphens(text):
         left, right = m.group(1), m.group(2)
         if right not in _RIGHT and not (left.isdigit() and right == "to"):
             continue
@@ -463,8 +511,8 @@ def _repeat_at(text, toks, words, i):
 # -- GARB005 ---------------------------------------------------------------------------
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_CONTRA = re.compile(
-    r"(?<![\w-])(" + _YEAR + r")[ \t]+((?:[Tt]he[ \t]+)?(?:[A-Z][\w'’-]*(?:[ \t]+(?:of|the|on|for|and|de|in(?=[ \t]+[A-Z]))){0,2}[ \t]+){1,10})"
+_CONTRA = re.compile(  # (?=[12]): the engine skips to digits that can start a year
+    r"(?=[12])(?<![\w-])(" + _YEAR + r")[ \t]+((?:[Tt]he[ \t]+)?(?:[A-Z][\w'’-]*(?:[ \t]+(?:of|the|on|for|and|de|in(?=[ \t]+[A-Z]))){0,2}[ \t]+){1,10})"
     r"(?:in|of|from)[ \t]+(" + _YEAR + r")(?![\w-])"
 )
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|each|every)|'s|’s)[ \t]+$", re.I)
