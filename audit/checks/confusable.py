@@ -1,0 +1,705 @@
+"""Confusable substitutions: a glossary name or term with a word replaced by another
+rendering of the same source word ('network commands' for 'cyber commands',
+'South Korean Congress' for 'ROK National Assembly').
+
+The words that machine translation confuses come from a documented lexicon of
+confusable word groups (:mod:`audit.checks.confusables_data`).  A document phrase
+is compared word by word with every multiword admitted form of the glossary's
+terms, organizations, events, places and acronym expansions:
+
+* every content word of the official form is matched exactly, by inflection
+  (``Chief``/``Chiefs``) or British/American spelling, or by a confusable of the
+  same group (one word or a short phrase: ``Congress`` for ``National Assembly``);
+* a country qualifier is matched through country aliases (``South Korean`` = ``ROK``
+  = ``Republic of Korea``; ISO 3166 names from pycountry plus common short forms
+  and demonyms);
+* at least one word is a confusable substitution and at least as many words (or
+  the country qualifier) are exact, at least one of them;
+* the document phrase may hold one extra content word (lower confidence, and then
+  two exact words are required).
+
+Candidates come from an index compiled once per glossary, keyed by pairs
+(official word that a confusable may replace, another exact word or country of
+the same form), so the cost does not grow with glossary size x document length.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..glossary.matching import STOPWORDS, find_exact, form_keys, official_index, tokenize
+from .confusables_data import COUNTRY_ALIASES, GROUPS, SPELLING
+from .registry import Example, checker, make_finding, rule
+
+FAMILY = "confusable"
+
+#: articles that may be present in one text and absent in the other at no cost
+ARTICLES = frozenset({"the", "a", "an"})
+#: the longest official form (in words) that is compared
+MAX_FORM = 8
+#: the longest confusable phrase (in words)
+MAX_PHRASE = 3
+#: kinds whose multiword forms are targets (persons and titles belong to the NAME/TITLE rules)
+TARGET_KINDS = frozenset({"term", "org", "event", "place", "acronym"})
+
+_GLOSSARY = """
+[[org]]
+term = "National Diet"
+variants = ["Japan's National Diet"]
+
+[[org]]
+term = "Joint Staff"
+
+[[event]]
+term = "Quadrilateral Security Dialogue"
+acronym = "Quad"
+
+[[term]]
+term = "cyber commands"
+variants = ["cyber command"]
+
+[[org]]
+term = "National Assembly"
+variants = ["ROK National Assembly"]
+"""
+
+CONFUSABLE_SUBSTITUTION = rule(
+    code="TERM003",
+    name="confusable-substitution",
+    family=FAMILY,
+    summary="A glossary name or term with a word replaced by another translation of the same source word "
+            "('network commands' for 'cyber commands', 'South Korean Congress' for 'ROK National Assembly').",
+    severity="major",
+    category="Terminology/Wrong term",
+    needs_glossary=True,
+    fixable=True,
+    doc="""
+## What it checks
+A phrase that lines up word by word with a multiword official form of the glossary
+(a term, organization, event, place or acronym expansion), where one word or more
+was replaced by a word that machine translation confuses with it.  One source word
+often has several English renderings: Chinese 网络 is *network* or *cyber*; 三方 is
+*three* or *trilateral*; 国会 / 국회 is *Congress*, *Parliament* or *National
+Assembly*; 联合 / 연합 is *joint* or *combined*.  The lexicon of such groups (about
+eighty, from Chinese, Japanese, Korean, Russian and French usage) is in
+`audit/checks/confusables_data.py`; docs/checks-confusable.md lists it.
+
+Every content word of the official form must be matched: exactly, by inflection
+(`Chief` / `Chiefs`) or spelling (`defence` / `defense`), or by a confusable of the
+same group; a country qualifier matches through country aliases (`South Korean` =
+`ROK`).  At least one word must be a confusable substitution, and at least as many
+(and at least one) exact words or a matching country qualifier must confirm it.
+One extra content word in the document phrase is allowed (then two exact words
+are required, and the confidence is lower).
+
+Never flagged: an admitted form of any entry, a form the glossary lists as
+forbidden (TERM001 reports it), phrases that share only function words or only one
+word with an official form (`joint statement`, `network security`, `three sides`),
+a legislature of another country (`the U.S. Congress`, `the Japanese Diet` when
+the glossary has the ROK National Assembly), a legislature with no country.
+
+## Why it matters
+The substituted word is a real English word, so spelling-based checks miss it, yet
+the phrase no longer names the official body or programme: "network commands" and
+"the South Korean Congress" do not exist.
+
+## Example
+    ...cooperation and exchanges between their respective network commands.
+    ...the approval of the Special Measures Agreement by the South Korean Congress.
+    ...three Chief of Border Defense exercises.
+
+## Preferred
+    ...cooperation and exchanges between their respective cyber commands.
+    ...the approval of the Special Measures Agreement by the ROK National Assembly.
+    ...Trilateral Chiefs of Defense exercises.
+
+## Options
+None.  The confidence grows with the number of exact words and drops for an extra
+word; an acronym of the entry right after the phrase confirms it.
+""",
+    examples=(
+        Example("They will develop exchanges between their respective network commands.", ("TERM003",),
+                glossary=_GLOSSARY, flagged="network commands"),
+        Example("The treaty was approved by the South Korean Congress last week.", ("TERM003",),
+                glossary=_GLOSSARY, flagged="South Korean Congress"),
+        Example("Ministers met at the four-way Security Dialogue in Tokyo.", ("TERM003",),
+                glossary=_GLOSSARY, flagged="four-way Security Dialogue"),
+        Example("The Combined Staff briefed the National Parliament.", ("TERM003",),
+                glossary=_GLOSSARY, flagged="Combined Staff"),
+        Example("The bill is now before the Japanese Parliament.", ("TERM003",),
+                glossary=_GLOSSARY, flagged="Japanese Parliament"),
+        Example("The Joint Staff briefed the National Diet and the ROK National Assembly on cyber commands; "
+                "network security, a joint statement, combined arms, three sides, the U.S. Congress, "
+                "Congress, the German Parliament and the Quadrilateral Security Dialogue.", glossary=_GLOSSARY),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- words
+
+
+def stem(key: str) -> str:
+    """A token key without inflection (plural) and in American spelling."""
+    key = SPELLING.get(key, key)
+    if len(key) > 4 and key.endswith("ies"):
+        return key[:-3] + "y"
+    if len(key) > 4 and key.endswith(("sses", "xes", "ches", "shes")):
+        return key[:-2]
+    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        return key[:-1]
+    return key
+
+
+def stems_of(text: str) -> tuple[str, ...]:
+    return tuple(stem(t.key) for t in tokenize(text))
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def _demonyms(name: str) -> list[str]:
+    """Regular English demonyms of a country name ('Korea' -> 'Korean', 'Japan' -> 'Japanese')."""
+    head, _, w = name.rpartition(" ")
+    prefix = head + " " if head else ""
+    if not w.isalpha() or len(w) < 4:
+        return []
+    if w.endswith("a"):
+        out = [w + "n", w[:-1] + "ese", w[:-1] + "ian"]
+    elif w.endswith("y"):
+        out = [w[:-1] + "ian", w[:-1]]
+    elif w.endswith("o"):
+        out = [w[:-1] + "an"]
+    elif w.endswith("e"):
+        out = [w[:-1] + "ian", w + "an"]
+    else:
+        out = [w + "ese", w + "ian", w + "i", w + "ish"]
+    return [prefix + o for o in out]
+
+
+def build_countries() -> tuple[dict, frozenset]:
+    """Country expressions -> alpha-2 codes.  Keys are token-key tuples; the second value
+    holds the keys that are abbreviations (matched only when written in capitals)."""
+    import pycountry
+
+    table: dict[tuple[str, ...], set[str]] = {}
+    abbrev: set[tuple[str, ...]] = set()
+
+    def add(text: str, code: str, is_abbrev: bool = False) -> None:
+        keys = tuple(t.key for t in tokenize(text))
+        if not keys:
+            return
+        table.setdefault(keys, set()).add(code)
+        if is_abbrev:
+            abbrev.add(keys)
+
+    def add_name(name: str, code: str) -> None:
+        if "," in name:  # "Korea, Republic of" -> "Republic of Korea"
+            a, b = name.split(",", 1)
+            name = f"{b.strip()} {a.strip()}"
+        add(name, code)
+        words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and")]
+        if len(words) >= 2:
+            add("".join(w[0] for w in words).upper(), code, True)  # Republic of Korea -> ROK
+        if " " not in name or name.split()[0] in ("North", "South", "New"):
+            for d in _demonyms(name):
+                add(d, code)
+
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if v:
+                add_name(v, c.alpha_2)
+        add(c.alpha_3, c.alpha_2, True)
+    for code, names in COUNTRY_ALIASES.items():
+        for n in names:
+            if n.isupper():
+                add(n, code, True)
+            else:
+                add_name(n, code)
+    return {k: frozenset(v) for k, v in table.items()}, frozenset(abbrev)
+
+
+def country_at(tokens, i: int, countries: dict, abbrev: frozenset, lo: int = 0) -> Optional[tuple[int, frozenset]]:
+    """The longest country expression starting at token ``i``: (end index, codes)."""
+    t = tokens[i]
+    if not t.cap:
+        return None
+    for n in (4, 3, 2, 1):
+        j = i + n
+        if j > len(tokens):
+            continue
+        keys = tuple(x.key for x in tokens[i:j])
+        codes = countries.get(keys)
+        if codes is None:
+            continue
+        if any(tokens[k].gap not in ("space",) for k in range(i + 1, j)):
+            continue
+        if any(not x.cap and x.key not in STOPWORDS for x in tokens[i:j]):
+            continue
+        if keys in abbrev and not tokens[i].text.replace(".", "").isupper():
+            continue
+        return j, codes
+    return None
+
+
+def country_run(tokens, i: int, countries: dict, abbrev: frozenset) -> Optional[tuple[int, tuple]]:
+    """Countries joined by hyphens from token ``i`` ('South Korea-US'): (end index, codes per country)."""
+    got = country_at(tokens, i, countries, abbrev)
+    if got is None:
+        return None
+    end, codes = got
+    seq = [codes]
+    while end < len(tokens) and tokens[end].gap == "hyphen":
+        nxt = country_at(tokens, end, countries, abbrev)
+        if nxt is None:
+            break
+        end, codes = nxt
+        seq.append(codes)
+    return end, tuple(seq)
+
+
+def same_countries(a: tuple, b: tuple) -> bool:
+    return len(a) == len(b) and all(any(x & y for y in b) for x in a) and all(any(x & y for x in a) for y in b)
+
+
+# --------------------------------------------------------------------------- the index
+
+
+@dataclass
+class Target:
+    """One multiword admitted form that confusable substitutions are compared with."""
+
+    term_id: str
+    official: str  # the entry's official form
+    text: str  # this form (what is suggested)
+    kind: str
+    stems: tuple[str, ...]
+    caps: tuple[bool, ...]
+    texts: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # token offsets in ``text``
+    proper: bool  # a capitalised name (not a lower-case term of art)
+    countries: dict  # token index -> (end index, codes per country)
+    phrases: dict  # token index -> [(end index, phrase stems, group ids)]
+    acronyms: tuple[str, ...] = ()
+
+    @property
+    def n(self) -> int:
+        return len(self.stems)
+
+
+@dataclass
+class ConfusableIndex:
+    targets: list = field(default_factory=list)
+    pairs: dict = field(default_factory=dict)  # (official phrase stems, anchor) -> [target idx]
+    need: dict = field(default_factory=dict)  # (target idx, official phrase stems) -> anchors a candidate needs
+    triggers: dict = field(default_factory=dict)  # doc stem -> [(doc phrase stems, (official phrase stems, ...))]
+    phrase_groups: dict = field(default_factory=dict)  # phrase stems -> frozenset of group ids
+    admitted: frozenset = frozenset()  # stems of every admitted form of every entry
+    countries: dict = field(default_factory=dict)
+    abbrev: frozenset = frozenset()
+    trigger_re: Optional[re.Pattern] = None
+
+    def __bool__(self) -> bool:
+        return bool(self.pairs)
+
+
+def build_lexicon() -> dict[tuple[str, ...], frozenset[int]]:
+    """Phrase stems -> the groups (indexes into GROUPS) that hold it."""
+    out: dict[tuple[str, ...], set[int]] = {}
+    for gi, g in enumerate(GROUPS):
+        for w in g.words:
+            keys = stems_of(w)
+            if keys:
+                out.setdefault(keys, set()).add(gi)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def build_index(glossary) -> ConfusableIndex:
+    idx = ConfusableIndex()
+    lex = build_lexicon()
+    idx.phrase_groups = lex
+    idx.countries, idx.abbrev = build_countries()
+    acr_of: dict[tuple[str, ...], list[str]] = {}
+    for t in glossary.terms:
+        if t.kind == "acronym" and t.expands:
+            acr_of.setdefault(stems_of(t.expands), []).append(t.term)
+    admitted: set[tuple[str, ...]] = set()
+    seen: set[tuple[str, ...]] = set()
+    forms: list[tuple] = []
+    for t in glossary.terms:
+        names = list(t.forms) + list(t.titles)
+        if t.kind == "acronym" and t.expands:
+            names.append(t.expands)
+        for f in names:
+            admitted.add(stems_of(f))
+        if t.kind not in TARGET_KINDS:
+            continue
+        for f in ([t.expands] if t.kind == "acronym" and t.expands else list(t.forms)):
+            forms.append((t, f))
+    idx.admitted = frozenset(admitted)
+    official_phrases: set[tuple[str, ...]] = set()
+    for t, f in forms:
+        toks = tokenize(f)
+        if not 2 <= len(toks) <= MAX_FORM:
+            continue
+        st = tuple(stem(x.key) for x in toks)
+        if st in seen:
+            continue
+        seen.add(st)
+        countries: dict = {}
+        i = 0
+        while i < len(toks):
+            run = country_run(toks, i, idx.countries, idx.abbrev)
+            if run:
+                countries[i] = run
+                i = run[0]
+            else:
+                i += 1
+        phrases: dict = {}
+        for i in range(len(st)):
+            for j in range(i + 1, min(len(st), i + MAX_PHRASE) + 1):
+                gs = lex.get(st[i:j])
+                if gs:
+                    phrases.setdefault(i, []).append((j, st[i:j], gs))
+        official = t.expands if t.kind == "acronym" and t.expands else t.term
+        content = [k for k, x in enumerate(toks) if x.key not in STOPWORDS]
+        proper = any(toks[k].cap for k in content)
+        target = Target(
+            term_id=t.id, official=official, text=f, kind=t.kind, stems=st,
+            caps=tuple(x.cap for x in toks), texts=tuple(x.text for x in toks),
+            spans=tuple((x.start, x.end) for x in toks), proper=proper,
+            countries=countries, phrases=phrases,
+            acronyms=tuple(acr_of.get(stems_of(official), ())) + ((t.term,) if t.kind == "acronym" else ()),
+        )
+        ti = len(idx.targets)
+        idx.targets.append(target)
+        in_country = {k for i, (e, _) in countries.items() for k in range(i, e)}
+        for i, plist in phrases.items():
+            for j, ph, _ in plist:
+                if any(k in in_country for k in range(i, j)):
+                    continue
+                words = {st[k] for k in content if not (i <= k < j) and k not in in_country}
+                anchors = words | {"@" + c for _, seq in countries.values() for codes in seq for c in codes}
+                for a in anchors:
+                    idx.pairs.setdefault((ph, a), []).append(ti)
+                # exact words (or countries) >= substitutions >= 1: at least half the other units
+                units = len(words) + len(countries)
+                idx.need[(ti, ph)] = max(1, (units + 2) // 2)
+                official_phrases.add(ph)
+    # doc-side triggers: every lexicon phrase confusable with an official phrase of some target
+    by_group: dict[int, list[tuple[str, ...]]] = {}
+    for ph in official_phrases:
+        for g in lex[ph]:
+            by_group.setdefault(g, []).append(ph)
+    words: set[str] = set()
+    for q, gs in lex.items():
+        mates = sorted({p for g in gs for p in by_group.get(g, ()) if "".join(p) != "".join(q)})
+        if mates:
+            idx.triggers.setdefault(q[0], []).append((q, tuple(mates)))
+            words.add(q[0])
+    words |= {k for k, v in SPELLING.items() if v in words}  # 'defence' for 'defense'
+    if words:
+        # stems are prefixes of their surface forms ('chief' / 'chiefs', 'policy' -> 'polic')
+        alts = sorted({w[:-1] if w.endswith("y") else w for w in words}, key=len, reverse=True)
+        idx.trigger_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alts)) + r")", re.I)
+    return idx
+
+
+def confusable_index(glossary) -> ConfusableIndex:
+    return glossary.compiled("confusable.index.v1", build_index)
+
+
+# --------------------------------------------------------------------------- alignment
+
+
+@dataclass
+class Alignment:
+    target: int
+    start: int  # first token index
+    end: int  # one past the last token index
+    exact: int
+    conf: int
+    ins: int
+    subs: tuple  # (doc token range, official token range, group ids)
+    inserted: tuple  # doc token indexes
+    country: Optional[tuple]  # (doc token range, official token range)
+    cap_exact: bool  # an exact word written with a capital
+
+
+class _Para:
+    """Per-paragraph lazily computed facts shared by every alignment."""
+
+    def __init__(self, tokens, idx: ConfusableIndex):
+        self.tokens = tokens
+        self.stems = [stem(t.key) for t in tokens]
+        self.idx = idx
+        self._phr: dict = {}
+        self._ctry: dict = {}
+
+    def phrases(self, d: int) -> list:
+        got = self._phr.get(d)
+        if got is None:
+            got = []
+            lex = self.idx.phrase_groups
+            for e in range(d + 1, min(len(self.stems), d + MAX_PHRASE) + 1):
+                if e > d + 1 and self.tokens[e - 1].gap not in ("space", "hyphen"):
+                    break
+                gs = lex.get(tuple(self.stems[d:e]))
+                if gs:
+                    got.append((e, tuple(self.stems[d:e]), gs))
+            self._phr[d] = got
+        return got
+
+    def country(self, d: int):
+        if d not in self._ctry:
+            self._ctry[d] = country_run(self.tokens, d, self.idx.countries, self.idx.abbrev)
+        return self._ctry[d]
+
+
+def align(t: Target, p: _Para, s: int, ti: int) -> Optional[Alignment]:
+    """The best word-by-word alignment of target ``t`` with the document from token ``s``."""
+    toks, stems = p.tokens, p.stems
+    n_doc = len(toks)
+    memo: dict = {}
+
+    def joined(d: int) -> bool:  # token d continues the phrase started at s
+        return d == s or toks[d].gap in ("space", "hyphen")
+
+    def go(i: int, d: int, ins: int):
+        """Best (score, ops) aligning target[i:] with doc[d:]; ops is a linked tuple."""
+        key = (i, d, ins)
+        if key in memo:
+            return memo[key]
+        best = None
+
+        def offer(res):
+            nonlocal best
+            if res is not None and (best is None or res[0] > best[0]):
+                best = res
+
+        if i == t.n:
+            memo[key] = ((0, 0, 0), None, d)
+            return memo[key]
+        if d < n_doc and joined(d):
+            ts = t.stems[i]
+            # a country qualifier
+            if i in t.countries:
+                run = p.country(d)
+                if run and same_countries(t.countries[i][1], run[1]) and all(joined(k) for k in range(d, run[0])):
+                    r = go(t.countries[i][0], run[0], ins)
+                    if r:
+                        sc = r[0]
+                        offer(((sc[0], sc[1] + 1, sc[2]), (("country", d, run[0], i, t.countries[i][0]), r[1]), r[2]))
+            # the same word (inflection and spelling ignored)
+            if stems[d] == ts:
+                r = go(i + 1, d + 1, ins)
+                if r:
+                    sc = r[0]
+                    content = ts not in STOPWORDS
+                    offer(((sc[0], sc[1] + content, sc[2]), (("exact", d, d + 1, i, i + 1), r[1]), r[2]))
+            # a confusable of the same group
+            for j, ph, gs in t.phrases.get(i, ()):
+                for e, q, qg in p.phrases(d):
+                    if gs & qg and "".join(q) != "".join(ph) and all(joined(k) for k in range(d, e)):
+                        r = go(j, e, ins)
+                        if r:
+                            sc = r[0]
+                            offer(((sc[0], sc[1], sc[2] - 1), (("conf", d, e, i, j, gs & qg), r[1]), r[2]))
+            # an article present in one text only
+            if d > s and stems[d] in ARTICLES and stems[d] != ts:
+                r = go(i, d + 1, ins)
+                if r:
+                    offer(r)
+            # one extra content word inside the document phrase
+            if d > s and i > 0 and ins == 0 and stems[d] not in STOPWORDS and stems[d] != ts:
+                r = go(i, d + 1, 1)
+                if r:
+                    sc = r[0]
+                    offer(((sc[0] - 1, sc[1], sc[2]), (("ins", d, d + 1, i, i), r[1]), r[2]))
+        if i > 0 and t.stems[i] in ARTICLES:
+            offer(go(i + 1, d, ins))
+        memo[key] = best
+        return best
+
+    res = go(0, s, 0)
+    if res is None:
+        return None
+    (neg_ins, exact, neg_conf), ops, end = res
+    subs, inserted, country, cap_exact = [], [], None, False
+    while ops is not None:
+        op, ops = ops
+        kind = op[0]
+        if kind == "conf":
+            subs.append(op[1:])
+        elif kind == "ins":
+            inserted.append(op[1])
+        elif kind == "country":
+            country = op[1:]
+        elif kind == "exact" and stems[op[1]] not in STOPWORDS and toks[op[1]].cap:
+            cap_exact = True
+    return Alignment(ti, s, end, exact, -neg_conf, -neg_ins, tuple(subs), tuple(inserted), country, cap_exact)
+
+
+def acceptable(a: Alignment, t: Target) -> bool:
+    if a.conf < 1 or a.exact < 1 or a.exact < a.conf:
+        return False
+    if a.ins and a.exact < 2:
+        return False
+    if t.proper and not (a.cap_exact or a.country):
+        return False  # 'joint staff' in running text is not the name 'Combined Staff'
+    return True
+
+
+# --------------------------------------------------------------------------- the checker
+
+
+def _candidates(p: _Para, idx: ConfusableIndex, d: int) -> set[int]:
+    """Targets with an official phrase that the document phrase at ``d`` may replace and
+    another of their words (or their country) nearby."""
+    out: set[int] = set()
+    entries = idx.triggers.get(p.stems[d])
+    if not entries:
+        return out
+    hits: dict = {}
+    lo, hi = max(0, d - MAX_FORM - 1), min(len(p.stems), d + MAX_FORM + 2)
+    window: Optional[set] = None
+    for q, mates in entries:
+        if tuple(p.stems[d:d + len(q)]) != q:
+            continue
+        if window is None:
+            window = set(p.stems[lo:hi])
+            for k in range(lo, hi):
+                run = p.country(k)
+                if run:
+                    window.update("@" + c for codes in run[1] for c in codes)
+        for ph in mates:
+            for a in window:
+                for ti in idx.pairs.get((ph, a), ()):
+                    k = (ti, ph)
+                    hits[k] = hits.get(k, 0) + 1
+    need = idx.need
+    out.update(ti for (ti, ph), n in hits.items() if n >= need[(ti, ph)])
+    return out
+
+
+def _describe(a: Alignment, t: Target, p: _Para, doc_text: str) -> str:
+    toks = p.tokens
+    span = doc_text[toks[a.start].start:toks[a.end - 1].end]
+    what = "official term" if t.kind == "term" else "official name"
+    acr = f" ({t.acronyms[0]})" if t.acronyms and t.acronyms[0] not in t.text else ""
+    parts = [f"'{span}' looks like the {what} '{t.text}'{acr}"]
+    for d, e, i, j, gs in a.subs:
+        got = doc_text[toks[d].start:toks[e - 1].end]
+        want = t.text[t.spans[i][0]:t.spans[j - 1][1]]
+        src = "; ".join(GROUPS[g].source for g in sorted(gs))
+        parts.append(f"'{got}' is a common machine-translation rendering of the word official as '{want}' "
+                     f"(one source word gives both: {src})")
+    if a.country:
+        d, e, i, j = a.country
+        got = doc_text[toks[d].start:toks[e - 1].end]
+        want = t.text[t.spans[i][0]:t.spans[j - 1][1]]
+        if got.replace(".", "") != want.replace(".", ""):
+            same = "the same countries" if "-" in want else "the same country"
+            parts.append(f"'{got}' names {same} as '{want}'")
+    for d in a.inserted:
+        parts.append(f"the extra word '{toks[d].text}' is not part of it")
+    msg = parts[0] + ": " + "; ".join(parts[1:]) + "."
+    if t.official != t.text:
+        msg += f" Official form: '{t.official}'."
+    return msg
+
+
+_ACR_AFTER = re.compile(r"\s*\(\s*([^\s()]{2,12})\s*\)")
+
+
+def _confidence(a: Alignment, t: Target, doc_text: str, end: int) -> float:
+    """0.5 plus 0.06 per exact word or country (three at most), less 0.05 per further
+    substitution and 0.08 for an extra word, at most 0.65; an acronym of the entry right
+    after the phrase adds 0.15.  (A word swapped for a real English word is weaker
+    evidence than a misspelling: on the same span a spelling or acronym rule wins.)"""
+    c = min(0.65, 0.5 + 0.06 * min(a.exact, 3) - 0.05 * (a.conf - 1) - 0.08 * a.ins)
+    m = _ACR_AFTER.match(doc_text, end)
+    if m and t.acronyms and m.group(1).replace("-", "").upper() in {x.replace("-", "").upper() for x in t.acronyms}:
+        c += 0.15
+    return round(max(0.35, min(0.85, c)), 2)
+
+
+@checker(FAMILY, [CONFUSABLE_SUBSTITUTION], needs_glossary=True)
+def check_confusables(doc, ctx):
+    idx = confusable_index(ctx.glossary)
+    if not idx or idx.trigger_re is None:
+        return
+    oidx = None
+    text = doc.text
+    for para in doc.paragraphs:
+        if not idx.trigger_re.search(para.text):
+            continue
+        tokens = tokenize(para.text, para.start)
+        p = _Para(tokens, idx)
+        found: list[Alignment] = []
+        for d in range(len(tokens)):
+            if p.stems[d] not in idx.triggers:
+                continue
+            for ti in _candidates(p, idx, d):
+                t = idx.targets[ti]
+                for s in range(max(0, d - t.n - 1), d + 1):
+                    a = align(t, p, s, ti)
+                    if a is None or not (a.start <= d < a.end) or not acceptable(a, t):
+                        continue
+                    found.append(a)
+        if not found:
+            continue
+        exact_spans = None
+        taken: list[tuple[int, int]] = []
+        found.sort(key=lambda a: (-(a.exact - a.conf - a.ins), a.ins, -(a.end - a.start), a.start, a.target))
+        for a in found:
+            t = idx.targets[a.target]
+            if any(a.start < e and s < a.end for s, e in taken):
+                continue
+            if tuple(p.stems[a.start:a.end]) in idx.admitted:
+                continue
+            start, end = tokens[a.start].start, tokens[a.end - 1].end
+            span = text[start:end]
+            if oidx is None:
+                oidx = official_index(ctx.glossary)
+            if form_keys(span) in oidx.forbidden:
+                continue  # a listed wrong form: TERM001 reports it
+            if not _boundaries_ok(tokens, a, t, p):
+                continue
+            if exact_spans is None:
+                exact_spans = [(m.i, m.j) for m in find_exact(tokens, oidx) if m.j - m.i >= 2]
+            if any(a.start < j and i < a.end for i, j in exact_spans):
+                continue  # inside or across a correct name ('Chairman of the Joint Chiefs of Staff')
+            taken.append((a.start, a.end))
+            suggestion = t.text
+            if not t.proper and span[:1].isupper() and suggestion[:1].islower():
+                suggestion = suggestion[:1].upper() + suggestion[1:]
+            yield make_finding(
+                CONFUSABLE_SUBSTITUTION, doc, start, end, _describe(a, t, p, text),
+                suggestion=suggestion, confidence=_confidence(a, t, text, end), term_id=t.term_id,
+            )
+
+
+def _boundaries_ok(tokens, a: Alignment, t: Target, p: _Para) -> bool:
+    """The phrase is not part of a longer capitalised name ('Department of National' in
+    'Department of National Defense', 'Joint Statement' in 'Pyongyang Joint Statement')."""
+    if a.end < len(tokens):
+        nxt = tokens[a.end]
+        if nxt.gap == "space" and nxt.cap and nxt.key not in STOPWORDS and tokens[a.end - 1].cap:
+            return False
+    if a.start > 0 and tokens[a.start].cap:
+        prev = tokens[a.start - 1]
+        if tokens[a.start].gap == "space" and prev.cap and prev.key not in STOPWORDS \
+                and not _ends_country(p, a.start - 1):
+            return False
+    return True
+
+
+def _ends_country(p: _Para, k: int) -> bool:
+    """Does a country expression (or a hyphenated run of them) end at token ``k``?"""
+    for s in range(max(0, k - 6), k + 1):
+        run = p.country(s)
+        if run and run[0] == k + 1:
+            return True
+    return False

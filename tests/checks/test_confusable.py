@@ -1,0 +1,295 @@
+"""TERM003 confusable-substitution: composed glossaries and documents, positives and negatives."""
+from __future__ import annotations
+
+import pytest
+
+from audit.checks import confusable as cf
+from audit.checks.confusables_data import GROUPS
+from audit.glossary import load_glossary, parse_native
+
+from ..conftest import ROOT, SEED, assert_offsets, audit_str
+
+REF = load_glossary([ROOT / "reference" / "glossary.toml"])
+
+
+def term3(text, glossary):
+    report = audit_str(text, glossary, select=["TERM003"])
+    assert_offsets(report)
+    return [f for f in report.findings if f.rule == "TERM003"]
+
+
+def flagged(text, glossary):
+    return [(f.text, f.suggestion) for f in term3(text, glossary)]
+
+
+US_JAPAN = """
+[[org]]
+term = "Japan Self-Defense Forces"
+acronym = "JSDF"
+
+[[org]]
+term = "Japan Maritime Self-Defense Force"
+acronym = "JMSDF"
+
+[[org]]
+term = "National Diet"
+note = "The legislature of Japan."
+
+[[org]]
+term = "Ministry of Foreign Affairs"
+variants = ["Japanese Ministry of Foreign Affairs"]
+acronym = "MOFA"
+
+[[org]]
+term = "Department of State"
+variants = ["U.S. Department of State"]
+
+[[event]]
+term = "Security Consultative Committee"
+variants = ["U.S.-Japan Security Consultative Committee"]
+acronym = "SCC"
+
+[[person]]
+term = "Antony Blinken"
+titles = ["Secretary of State"]
+"""
+
+NATO = """
+[[org]]
+term = "North Atlantic Council"
+acronym = "NAC"
+
+[[org]]
+term = "Supreme Headquarters Allied Powers Europe"
+acronym = "SHAPE"
+
+[[term]]
+term = "collective defence"
+"""
+
+FORUMS = """
+[[event]]
+term = "Quadrilateral Security Dialogue"
+acronym = "Quad"
+
+[[org]]
+term = "Joint Staff"
+
+[[org]]
+term = "National Assembly"
+variants = ["ROK National Assembly"]
+
+[[event]]
+term = "Trilateral Chiefs of Defense"
+acronym = "Tri-CHOD"
+
+[[term]]
+term = "cyber commands"
+variants = ["cyber command"]
+"""
+
+
+# ------------------------------------------------------------------ the seed's three misses
+
+
+@pytest.mark.parametrize("phrase,official", [
+    ("exchanges between their respective network commands to discuss", ("network commands", "cyber commands")),
+    ("defense trilateral talks (DTT) and three Chief of Border Defense-Joint exercises",
+     ("three Chief of Border Defense", "Trilateral Chiefs of Defense")),
+    ('approval of the "Special Measures Agreement No. 11" by the South Korean Congress.',
+     ("South Korean Congress", "ROK National Assembly")),
+])
+def test_seed_phrases_with_the_reference_glossary(phrase, official):
+    assert flagged(phrase, REF) == [official]
+
+
+def test_seed_gets_exactly_the_three_phrases_no_other_finding_changes():
+    """With every rule on, TERM003 adds the three semantic substitutions and nothing else:
+    where a spelling, acronym or entity rule already reports a span, that finding stays."""
+    from audit.config import AuditConfig
+    from audit.document import read_document
+    from audit.engine import audit_document
+
+    doc = read_document(SEED)
+    key = lambda f: (f.rule, f.start, f.end, f.suggestion)  # noqa: E731
+    without = {key(f) for f in audit_document(doc, REF, AuditConfig(ignore=("TERM003",))).findings}
+    full = audit_document(doc, REF, AuditConfig()).findings
+    assert without <= {key(f) for f in full}
+    assert [(f.rule, f.text, f.suggestion) for f in full if key(f) not in without] == [
+        ("TERM003", "network commands", "cyber commands"),
+        ("TERM003", "three Chief of Border Defense", "Trilateral Chiefs of Defense"),
+        ("TERM003", "South Korean Congress", "ROK National Assembly"),
+    ]
+    alone = audit_document(doc, REF, AuditConfig(select=("TERM003",))).findings
+    assert {f.text for f in alone} >= {"network commands", "South Korean Congress", "Joint Command Post Training",
+                                       "Korea-US Comprehensive Defense Dialogue"}
+
+
+def test_message_says_which_word_replaced_which_and_why():
+    (f,) = term3("They met their respective network commands.", REF)
+    assert "'network' is a common machine-translation rendering of the word official as 'cyber'" in f.message
+    assert "网络" in f.message and f.severity.value == "major" and f.term_id == "term:cyber-commands"
+    (f,) = term3("Approved by the South Korean Congress.", REF)
+    assert "'South Korean' names the same country as 'ROK'" in f.message
+    assert "'Congress'" in f.message and "'National Assembly'" in f.message
+    (f,) = term3("Three Chief of Border Defense exercises.", REF)
+    assert "the extra word 'Border'" in f.message and "(Tri-CHOD)" in f.message
+
+
+# ------------------------------------------------------------------ other glossaries
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ships of the Japan Naval Self-Defense Force sailed.",
+     ("Japan Naval Self-Defense Force", "Japan Maritime Self-Defense Force")),
+    ("Units of the Japan Self-Defense Troops took part.", ("Japan Self-Defense Troops", "Japan Self-Defense Forces")),
+    ("The National Parliament approved the budget.", ("National Parliament", "National Diet")),
+    ("A spokesman for the Ministry of External Affairs said so.", ("Ministry of External Affairs", "Ministry of Foreign Affairs")),
+    ("The Security Consultation Committee met in Tokyo.", ("Security Consultation Committee", "Security Consultative Committee")),
+    ("The Japanese Ministry of Diplomatic Affairs said so.",
+     ("Japanese Ministry of Diplomatic Affairs", "Japanese Ministry of Foreign Affairs")),
+    ("The U.S. Ministry of State replied.", ("U.S. Ministry of State", "U.S. Department of State")),
+])
+def test_us_japan_positives(text, expected):
+    assert flagged(text, US_JAPAN) == [expected]
+
+
+def test_us_japan_negatives():
+    text = ("Secretary of State Antony Blinken met the Japan Maritime Self-Defense Force and the Japan Self-Defense "
+            "Forces; the National Diet and the Ministry of Foreign Affairs; the U.S.-Japan Security Consultative "
+            "Committee (SCC) met; the U.S. Congress and Congress; the Department of State. Naval forces, the "
+            "Department of National Defense, a joint statement, the foreign ministry, diplomatic affairs.")
+    assert flagged(text, US_JAPAN) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The North Atlantic Committee met in Brussels.", ("North Atlantic Committee", "North Atlantic Council")),
+    ("The North Atlantic Commission (NAC) met.", ("North Atlantic Commission", "North Atlantic Council")),
+    ("Allies reaffirmed their commitment to collective protection.", ("collective protection", "collective defence")),
+])
+def test_nato_positives(text, expected):
+    assert flagged(text, NATO) == [expected]
+
+
+def test_nato_negatives():
+    text = ("The North Atlantic Council met; the North Atlantic Treaty; collective defence and collective defense; "
+            "the Supreme Headquarters Allied Powers Europe; combined arms; the UN Security Council resolutions.")
+    assert flagged(text, NATO) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ministers met at the four-way Security Dialogue in Tokyo.", ("four-way Security Dialogue", "Quadrilateral Security Dialogue")),
+    ("The Combined Staff reviewed the plan.", ("Combined Staff", "Joint Staff")),
+    ("The Korean Parliament approved it.", ("Korean Parliament", "ROK National Assembly")),
+    ("The Republic of Korea Congress approved it.", ("Republic of Korea Congress", "ROK National Assembly")),
+    ("The National Congress approved it.", ("National Congress", "National Assembly")),
+    ("Network commands were set up.", ("Network commands", "Cyber commands")),
+    ("They held three Chiefs of Defense talks.", ("three Chiefs of Defense", "Trilateral Chiefs of Defense")),
+])
+def test_forum_positives(text, expected):
+    assert flagged(text, FORUMS) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Congress approved it.",  # a legislature with no country
+    "The U.S. Congress approved it.",  # another country's legislature
+    "The Japanese Diet approved it.",
+    "The North Korean Parliament met.",  # DPRK is not ROK
+    "The National People's Congress met in Beijing.",  # one exact word only, with an extra word
+    "Network security and network operations matter.",  # shares no word of the official form but the confusable
+    "A joint statement, combined arms and combined staff work; three sides agreed.",
+    "The Joint Chiefs of Staff, the Joint Staff, the ROK National Assembly, cyber commands, a cyber command.",
+    "The Quadrilateral Security Dialogue and the Trilateral Chiefs of Defense (Tri-CHOD).",
+    "The four-party security talks resumed.",  # lower-case words do not name the capitalised forum
+])
+def test_forum_negatives(text):
+    assert flagged(text, FORUMS) == []
+
+
+def test_reference_glossary_negatives():
+    text = ("The Joint Chiefs of Staff, UN Security Council resolutions, the U.S. Congress, Congress, the Japanese Diet, "
+            "a joint statement, combined arms, three sides, network security, the Ministry of National Defense, "
+            "the Department of Defense, the National Assembly, Combined Forces Command, cyber and space capabilities.")
+    assert flagged(text, REF) == []
+
+
+# ------------------------------------------------------------------ confidence and suggestions
+
+
+def test_extra_word_and_acronym_change_the_confidence():
+    clean = term3("They held three Chiefs of Defense talks.", FORUMS)[0]
+    extra = term3("They held three Chiefs of Border Defense talks.", FORUMS)[0]
+    assert extra.confidence < clean.confidence
+    plain = term3("Ministers met at the four-way Security Dialogue in Tokyo.", FORUMS)[0]
+    confirmed = term3("Ministers met at the four-way Security Dialogue (Quad) in Tokyo.", FORUMS)[0]
+    assert confirmed.confidence > plain.confidence
+
+
+def test_listed_forbidden_form_is_left_to_term001():
+    glossary = FORUMS + '\n[[org]]\nterm = "North Atlantic Council"\nreplaces = ["North Atlantic Committee"]\n'
+    report = audit_str("The North Atlantic Committee met.", glossary, select=["TERM001", "TERM003"])
+    assert [f.rule for f in report.findings] == ["TERM001"]
+
+
+def test_part_of_a_longer_name_is_not_flagged():
+    glossary = '[[org]]\nterm = "Department of State"\n'
+    assert flagged("The Department of National Defense replied.", glossary) == []
+    assert flagged("The Ministry of State replied.", glossary) == [("Ministry of State", "Department of State")]
+
+
+def test_admitted_forms_of_other_entries_are_never_flagged():
+    glossary = '[[org]]\nterm = "Combined Forces Command"\n[[org]]\nterm = "Joint Forces Command"\n'
+    assert flagged("The Joint Forces Command and the Combined Forces Command.", glossary) == []
+    assert flagged("The Allied Forces Command.", '[[org]]\nterm = "Combined Forces Command"\n') == [
+        ("Allied Forces Command", "Combined Forces Command")]
+
+
+def test_spelling_and_inflection_are_not_substitutions():
+    assert flagged("The Trilateral Chief of Defence met.", FORUMS) == []
+    assert cf.stem("chiefs") == "chief" and cf.stem("capabilities") == "capability" and cf.stem("defence") == "defense"
+    assert cf.stem("status") == "status" and cf.stem("congress") == "congress"
+
+
+# ------------------------------------------------------------------ countries, lexicon, index
+
+
+def test_country_aliases():
+    countries, abbrev = cf.build_countries()
+
+    def code(text):
+        from audit.glossary.matching import tokenize
+        toks = tokenize(text)
+        got = cf.country_run(toks, 0, countries, abbrev)
+        return got and (got[0] == len(toks)) and set().union(*got[1])
+
+    assert code("ROK") == code("South Korean") == code("Republic of Korea") == code("Korea") == {"KR"}
+    assert code("North Korean") == code("DPRK") == {"KP"}
+    assert code("U.S.") == code("United States") == code("American") == {"US"}
+    assert code("Japanese") == {"JP"} and code("Chinese") == {"CN"}
+    assert code("ROK-U.S.") == {"KR", "US"}
+    assert not code("us") and not code("National")
+
+
+def test_lexicon_is_documented_and_well_formed():
+    assert len(GROUPS) >= 40
+    assert len({g.id for g in GROUPS}) == len(GROUPS)
+    for g in GROUPS:
+        assert len(g.words) >= 2 and g.source.strip(), g
+        assert len(set(g.words)) == len(g.words), g
+    lex = cf.build_lexicon()
+    assert lex[("congress",)] & lex[("national", "assembly")]
+    assert lex[("three",)] & lex[("trilateral",)]
+
+
+def test_index_is_keyed_by_word_pairs():
+    """Candidates come from (replaceable official phrase, another word of the form) pairs:
+    a glossary of many 'Combined X Command' entries gives 'Joint Y Command' only the Y entry."""
+    rows = "".join(f'[[org]]\nterm = "Combined {w} Command"\n' for w in
+                   ("Naval", "Air", "Special", "Logistics", "Medical", "Signal", "Engineer", "Training"))
+    g = parse_native(rows)
+    idx = cf.confusable_index(g)
+    from audit.glossary.matching import tokenize
+    p = cf._Para(tokenize("The Joint Medical Command met."), idx)
+    cands = cf._candidates(p, idx, 1)
+    assert {idx.targets[i].text for i in cands} == {"Combined Medical Command"}
+    assert flagged("The Joint Medical Command met.", g) == [("Joint Medical Command", "Combined Medical Command")]
