@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
+from operator import itemgetter
 from typing import Iterable, NamedTuple, Optional, Sequence
 
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -89,15 +91,19 @@ def surface(text: str) -> str:
     return text.strip()
 
 
-#: the token regex as a splitter: [gap, token, gap, token, ..., gap]
+#: the token regex as a splitter: [gap, word, gap, word, ..., gap]
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
-_new_token = tuple.__new__
+_S = frozenset({"s", "S"})
+_first = itemgetter(0)
+_key = itemgetter(3)  # Token.key
 
 
 @lru_cache(maxsize=4096)
 def _gap_kind(g: str) -> str:
-    """How a gap (never empty, never " ") joins two tokens; 'initial' is 'space' after an
-    initial ("J. Austin", "U.S. Army") and 'break' otherwise."""
+    """How a gap joins two tokens; 'initial' is 'space' after an initial ("J. Austin",
+    "U.S. Army") and 'break' otherwise."""
+    if g == " ":
+        return "space"
     if _SPACE_GAP.fullmatch(g) and g.count("\n") < 2:
         return "hyphen" if any(c in DASHES for c in g) else "space"
     if _INITIAL_GAP.fullmatch(g):
@@ -113,52 +119,53 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     ``U.S.`` and ``D.C.`` are one token each; ``In-choul`` is two tokens joined by
     a hyphen; a possessive ``'s`` is folded into the previous token (``poss``).
 
-    One ``split`` gives the words and the gaps between them (no match objects); the
-    keys of an ASCII text come from one ``lower()`` of the whole text, split the same
-    way.  ``tests/test_fast_paths.py`` checks it against the plain per-match definition.
+    Built column by column with C-level operations: one ``split`` gives the words and
+    the gaps, offsets are running sums of their lengths, keys (memoised per word) and gap
+    kinds (cached per gap string) are mapped over them.  Only
+    possessives and gaps after a period are looked at one by one.
+    ``tests/test_fast_paths.py`` checks it against the plain per-match loop.
     """
     parts = _SPLIT.split(text)
-    n = len(parts)
-    if n == 1:
+    if len(parts) == 1:
         return []
-    if text.isascii():
-        keys = _SPLIT.split(text.lower())
-    else:
-        keys = None
-    out: list[Token] = []
-    append = out.append
-    pos = base + len(parts[0])
-    last = n - 2  # index of the last word
-    gap_kind = _gap_kind
-    for k in range(1, n, 2):
-        word = parts[k]
-        s = pos
-        e = pos + len(word)
-        pos = e + len(parts[k + 1])
-        g = parts[k - 1]
-        # a possessive 's: an apostrophe right after the last token, then no letter (the
-        # comparison mixes ``base``-shifted and unshifted offsets, as it always has: with a
-        # ``base`` the fold happens only when the gap is ``base + 1`` characters long)
-        if (word == "s" or word == "S") and out and g and g[-1] in APOSTROPHES \
-                and out[-1][1] == s - base - 1 and (parts[k + 1] or k == last):
-            out[-1] = out[-1]._replace(poss=True)
-            continue
-        if k == 1:
-            gap = "start"
-        elif g == " ":
-            gap = "space"
-        else:
-            gap = gap_kind(g)
-            if gap == "initial":
-                p = out[-1][2]
-                gap = "space" if len(p) == 1 or p[-1] == "." else "break"
-        if keys is None:
-            key = token_key(word)
-        else:
-            key = keys[k]
-            if "." in key:
-                key = key.replace(".", "")
-        append(_new_token(Token, (s, e, word, key, gap, False, word[0].isupper())))
+    words = parts[1::2]
+    gaps = parts[0::2]  # gaps[i] comes before words[i]; the last one ends the text
+    n = len(words)
+    acc = list(accumulate(map(len, parts), initial=base))
+    starts = acc[1::2]
+    ends = acc[2::2]
+    keys = list(map(token_key, words))  # memoised: words recur
+    kinds = list(map(_gap_kind, gaps))
+    kinds.pop()  # the gap after the last word
+    kinds[0] = "start"
+    caps = map(str.isupper, map(_first, words))
+    poss = repeat(False)
+    drop = None
+    folds = list(compress(count(), map(_S.__contains__, words)))
+    initials = list(compress(count(), map("initial".__eq__, kinds)))
+    if folds or initials:
+        poss = [False] * n
+        drop = [False] * n
+        for i in sorted(set(folds) | set(initials)):
+            p = i - 1  # the last token kept before word i
+            while p >= 0 and drop[p]:
+                p -= 1
+            if p < 0:
+                continue  # not reached: the first word has neither a fold nor an initial gap
+            g = gaps[i]
+            # a possessive 's: an apostrophe right after the last token, then no letter (the
+            # comparison mixes ``base``-shifted and unshifted offsets, as it always has: with
+            # a ``base`` the fold happens only when the gap is ``base + 1`` characters long)
+            if (words[i] == "s" or words[i] == "S") and g and g[-1] in APOSTROPHES \
+                    and ends[p] == starts[i] - base - 1 and (gaps[i + 1] or i == n - 1):
+                poss[p] = True
+                drop[i] = True
+            elif kinds[i] == "initial":
+                w = words[p]
+                kinds[i] = "space" if len(w) == 1 or w[-1] == "." else "break"
+    out = list(map(tuple.__new__, repeat(Token), zip(starts, ends, words, keys, kinds, poss, caps)))
+    if drop is not None and any(drop):
+        out = [t for t, d in zip(out, drop) if not d]
     return out
 
 
@@ -525,7 +532,9 @@ def find_exact(tokens: Sequence[Token], idx: OfficialIndex) -> list[Match]:
     out: list[Match] = []
     exact, prefixes = idx.exact, idx.prefixes
     n_tok = len(tokens)
-    for i in range(n_tok):
+    # only tokens that begin some admitted form can start a match (``zip`` makes the 1-tuples)
+    firsts = compress(count(), map(prefixes.__contains__, zip(map(_key, tokens))))
+    for i in firsts:
         key: tuple = ()
         for j in range(i, min(n_tok, i + idx.max_n)):
             if j > i and tokens[j].gap not in ("space", "hyphen", "comma"):
