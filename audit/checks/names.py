@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import accumulate, compress, count
+from operator import and_, itemgetter, mul, not_, or_
 from typing import Optional
 
 from rapidfuzz import fuzz, process
@@ -32,7 +34,6 @@ from ..glossary.matching import (
     OfficialIndex,
     Token,
     find_exact,
-    joinable,
     official_index,
     squash,
     surface,
@@ -279,6 +280,10 @@ PREFILTER = 68
 #: the largest single-anchor posting list scanned; longer lists need a pair of anchors
 SINGLE_CAP = 400
 
+_KEY, _GAP, _CAP = itemgetter(3), itemgetter(4), itemgetter(6)  # Token.key, .gap, .cap
+#: gaps that end a space/hyphen-joined run
+_RUN_BREAK = frozenset({"start", "comma", "break"})
+
 
 @dataclass
 class Candidate:
@@ -413,20 +418,20 @@ def _analyze(doc, ctx) -> Analysis:
         an.findings.append(Candidate("NAME005", m.i, m.j, f, 0.9, why))
 
     # 2. near misses through the anchor index
+    # per-token columns and prefix sums, built with C-level map/accumulate (no loop per token)
     n_tok = len(tokens)
-    run_start = [0] * n_tok  # first token of the space/hyphen-joined run holding token k
-    for k in range(1, n_tok):
-        run_start[k] = run_start[k - 1] if tokens[k].gap in ("space", "hyphen") else k
-    cov = [0] * (n_tok + 1)  # prefix sums of covered tokens
-    for k in range(n_tok):
-        cov[k + 1] = cov[k] + (k in an.covered)
-    edge_ok = [not (t.lower and t.key in STOPWORDS) for t in tokens]
-    anch = [0] * (n_tok + 1)  # prefix sums of tokens that anchor some target
-    nameish = [0] * (n_tok + 1)  # prefix sums of tokens that cannot be part of a name
-    for k, t in enumerate(tokens):
-        anch[k + 1] = anch[k] + (t.key in idx.anchors)
-        nameish[k + 1] = nameish[k] + (not t.cap and t.gap != "hyphen")
-    acr_after = [text[t.end:t.end + 2].lstrip(" ").startswith("(") for t in tokens]
+    tkeys = list(map(_KEY, tokens))
+    gaps = list(map(_GAP, tokens))
+    caps = list(map(_CAP, tokens))
+    covered = an.covered
+    # first token of the space/hyphen-joined run holding token k (the latest break at or before k)
+    run_start = list(accumulate(map(mul, range(n_tok), map(_RUN_BREAK.__contains__, gaps)), max))
+    cov = list(accumulate(map(covered.__contains__, range(n_tok)), initial=0))  # covered tokens
+    # a run may not begin or end with a lowercase function word
+    edge_ok = list(map(or_, caps, map(not_, map(STOPWORDS.__contains__, tkeys))))
+    anch = list(accumulate(map(idx.anchors.__contains__, tkeys), initial=0))  # tokens anchoring a target
+    # tokens that cannot be part of a name (lowercase, not after a hyphen)
+    nameish = list(accumulate(map(and_, map(not_, caps), map("hyphen".__ne__, gaps)), initial=0))
     queried: set = set()
     results: dict[tuple[int, int], list[int]] = {}
 
@@ -451,15 +456,16 @@ def _analyze(doc, ctx) -> Analysis:
         lists = _candidates(idx, table, tokens, s, e, n)
         if not lists:
             return
-        query = " ".join(t.key for t in tokens[s:e])
+        query = " ".join(tkeys[s:e])
         for cands in lists:
             hits = process.extract(query, idx.joined(cands), scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=6)
             if hits:
                 results.setdefault((s, e), []).extend(cands[h[2]] for h in hits)
 
-    for p, tok in enumerate(tokens):
-        if p in an.covered:
+    for p in compress(count(), map(idx.anchors.__contains__, tkeys)):  # only tokens that anchor a target
+        if p in covered:
             continue
+        tok = tokens[p]
         by_n = idx.person_anchors.get(tok.key)
         if by_n and tok.cap:
             for n, postings in by_n.items():
@@ -475,7 +481,7 @@ def _analyze(doc, ctx) -> Analysis:
                         continue
                     if n >= 3 and anch[e] - anch[s] < 2:
                         continue
-                    if e - s < n and not acr_after[e - 1]:
+                    if e - s < n and not _acronym_follows(text, tokens[e - 1].end):
                         continue  # a dropped word needs the acronym as evidence
                     score(s, e, n, postings, idx.other_anchors)
 
@@ -494,14 +500,14 @@ def _analyze(doc, ctx) -> Analysis:
             near.append(best)
 
     # word order through the bag index (windows of capitalised words)
-    for s in range(n_tok):
-        if not tokens[s].cap or s in an.covered:
+    for s in compress(count(), caps):
+        if s in covered:
             continue
         for L in range(2, min(6, n_tok - s) + 1):
             e = s + L
-            if not joinable(tokens, s, e) or not tokens[e - 1].cap or e - 1 in an.covered:
+            if run_start[e - 1] > s or not caps[e - 1] or e - 1 in covered:  # not one run of capitals
                 break
-            keys = tuple(t.key for t in tokens[s:e])
+            keys = tuple(tkeys[s:e])
             if keys in idx.exact or keys in idx.forbidden:
                 continue
             for fi in idx.bags.get(tuple(sorted(keys)), ()):
@@ -555,6 +561,11 @@ def _acronyms_of(f: Form, idx: OfficialIndex) -> set:
 
 
 _ACR_AFTER = re.compile(r"[ \t]*\(\s*([^\s()]{2,12})\s*\)")
+
+
+def _acronym_follows(text: str, end: int) -> bool:
+    """Does a parenthesis follow ``end`` (at once or after one space)?"""
+    return text.startswith("(", end) or text.startswith(" (", end)
 
 
 def _acronym_after(text: str, end: int) -> Optional[str]:
