@@ -294,8 +294,11 @@ _BULLET = re.compile(r"^(?:[*•·‣◦–—-]|\d{1,3}[.)])\s+")  # not '#': a
 _ABBR_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Mr|Mrs|Ms|No)\.$")
 
 
+_TRAIL_MARK = re.compile(r"[>›»/|]")
+
+
 def _is_breadcrumb(line: str) -> bool:
-    if len(line) > 300 or not re.search(r"[>›»/|]", line) or _ARROW_OR_TAG.search(line):
+    if len(line) > 300 or not _TRAIL_MARK.search(line) or _ARROW_OR_TAG.search(line):
         return False  # arrows ("A -> B") and markup or comparisons with '<' are not trails
     parts = [p.strip() for p in _BREAD_SPLIT.split(line)]
     if len(parts) < 2 or any(not p for p in parts):
@@ -326,6 +329,8 @@ _META_SPLIT = re.compile(r"\s+[|·•]\s+")
 
 def _is_stamp_line(line: str) -> bool:
     """'Source: Agency | 2021-12-02 18:12:33 | Editor: name': short segments, one a machine timestamp."""
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False  # nothing to split on
     parts = _META_SPLIT.split(line)
     return (
         2 <= len(parts) <= 6
@@ -385,7 +390,9 @@ def check_chrome(doc, ctx):
             if r is not None:
                 yield make_finding(r, doc, start, end, _MESSAGES[r.code] + _DELETE + ".", suggestion="", confidence=0.9)
                 continue
-            t = _TRAILING_NAV.search(raw)
+            # _TRAILING_NAV ends a line with "... more" / "... reading" (then arrows): test that first
+            tail = raw.rstrip(" \t»›>→…")[-7:].lower()
+            t = _TRAILING_NAV.search(raw) if tail.endswith(("more", "reading")) else None
             if t:
                 s = para.start + m.start() + t.start(1)
                 e = para.start + m.start() + len(raw.rstrip())

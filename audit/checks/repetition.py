@@ -149,6 +149,7 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # what may separate two adjacent tokens of a repetition: 1-3 spaces, or one line break.
 # Wider gaps are layout (table columns, CLI help); a line break followed by an indent
 # (a tab or 3+ spaces) is layout too (code, tables, verse), not wrapped prose.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]{0,3}(?:\r\n|\r|\n)[ \u00a0]{0,2}")
 _MARKUP = re.compile(r"[\s#*_`>|=~:.\-]*")
 
@@ -213,6 +214,10 @@ class _Para:
         if not code and ptext.isascii():  # casefold == lower and keeps offsets for ASCII
             self.K = _WORD.findall(ptext.lower())
             self.S = self.E = None  # offsets only when a candidate needs them
+        elif not code and all(c.casefold() == c for c in set(_NON_ASCII.findall(ptext))):
+            # only ASCII letters change case (’, —, é...): the folded paragraph has the same tokens
+            self.K = _WORD.findall(ptext.casefold())
+            self.S = self.E = None
         else:
             spans = [m.span() for m in _WORD.finditer(text, para.start, para.end)]
             if code:
