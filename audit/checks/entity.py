@@ -25,7 +25,7 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .registry import Example, checker, make_finding, rule
-from .titles import COUNTRY_NAMES, STOPWORDS, content_words, find_mentions, is_countryish, norm, norm_token, title_index
+from .titles import STOPWORDS, content_words, country_names, find_mentions, is_countryish, norm, norm_token, title_index
 
 FAMILY = "entity"
 
@@ -42,6 +42,18 @@ _CAND = re.compile(
     rf"(?:[ \t]+(?P<lhead>[a-z]+))?(?:[ \t]*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,9}})\))?"
 )
 _AND = re.compile(r"[ \t]+and[ \t]+")
+# Every candidate with an ordinal or a country pair holds one of these: a digit before st/nd/rd/th, or a
+# hyphen before a capital (a superset is fine).  A candidate never holds a character outside _IN_CAND,
+# so the text between two such characters can be scanned on its own with the same matches.
+_ANCHOR = re.compile(r"[\d\-\u2010\u2011\u2013](?:st|nd|rd|th|[A-Z])")
+_NOT_IN_CAND = re.compile(r"[^\w'\u2019\-\u2010\u2011\u2013. \t()]")
+# A safe cut: after a lower-case word that is not a name connector, and its spaces, before anything but
+# "(": a candidate holding that word ends with it (it can only be the trailing head noun), so no candidate
+# runs across the cut.  _CUT_BACK is the same cut searched in the reversed text.
+_CUT = re.compile(r"(?<=[ \t])(?!(?:of|for|and|on|the)[ \t])[a-z]+[ \t]+(?=[^(\s])")
+_CUT_BACK = re.compile(r"(?<=[^(\s])[ \t]+(?!(?:fo|rof|dna|no|eht)[ \t])[a-z]+(?=[ \t])")
+_QUAL_BEFORE = re.compile(rf"(?P<q>{_CTRY}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:['\u2019]s)?[ \t]+(?:the[ \t]+)?$")
+_DIGITS = re.compile(r"\d+")
 _ORD_PREFIX = re.compile(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", re.I)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
@@ -55,8 +67,11 @@ def _same_stem(lead: str, heads) -> bool:
     return any(len(h) >= 5 and len(lead) >= 5 and h[:6] == lead[:6] for h in heads)
 
 
+_QUAL_SEP = re.compile(r"(?<=[\w.])[\-\u2010\u2011\u2013](?=[A-Z])")
+
+
 def split_countries(qual: str) -> list[str]:
-    return [c.strip() for c in re.split(r"(?<=[\w.])[\-\u2010\u2011\u2013](?=[A-Z])", qual) if c.strip()]
+    return [c.strip() for c in _QUAL_SEP.split(qual) if c.strip()]
 
 
 _COMPASS = frozenset("north south east west new united".split())
@@ -70,7 +85,7 @@ def trim_qualifier(qual: str, places: frozenset = frozenset()) -> tuple[str, str
     if len(words) != 2:
         return qual, ""
     k = norm(" ".join(words))
-    if k in COUNTRY_NAMES or k in places or norm_token(words[0]) in _COMPASS:
+    if k in places or norm_token(words[0]) in _COMPASS or k in country_names():
         return qual, ""
     return qual[: len(qual) - len(words[1])].rstrip(" \t"), words[1]
 
@@ -539,28 +554,29 @@ major), but an official name is quoted in its official form, qualifier included.
 )
 
 
-def _qualifier_fix(eidx: EntityIndex, e: Entity, qual: str) -> Optional[tuple[str, str]]:
+def _qualifier_fix(eidx: EntityIndex, e: Entity, qual: str, alias=None) -> Optional[tuple[str, str]]:
     """(official qualifier, official form without ordinal) when ``qual`` names exactly the entity's
     parties, each an alias of an official one, but is not written as any official form writes them."""
     doc = split_countries(qual)
     if not e.qualifiers or len(doc) < 2:
         return None
+    alias = alias or eidx.alias_of
     for countries, _form in e.qualifiers:
         if sorted(countries) == sorted(doc):
             return None  # the official spelling (in either order)
-    if not all(any(eidx.alias_of(c, x) for x in e.countries) for c in doc) or not all(
-        any(eidx.alias_of(c, x) for c in doc) for x in e.countries
+    if not all(any(alias(c, x) for x in e.countries) for c in doc) or not all(
+        any(alias(c, x) for c in doc) for x in e.countries
     ):
         return None
     same_order = [(cs, f) for cs, f in e.qualifiers
-                  if len(cs) == len(doc) and all(eidx.alias_of(a, b) for a, b in zip(doc, cs))]
+                  if len(cs) == len(doc) and all(alias(a, b) for a, b in zip(doc, cs))]
     cs, form = same_order[0] if same_order else next(
         ((cs, f) for cs, f in e.qualifiers if f == e.qualified), e.qualifiers[0])
     m = _QUAL_RE.match(form) or _SINGLE_Q_RE.match(form)
     return (m.group("qual") if m else "-".join(cs)), form
 
 
-def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None, qual=None) -> tuple[Optional[int], str, bool]:
+def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None, qual=None, same=None) -> tuple[Optional[int], str, bool]:
     """(entity index, cue, exact) for a candidate mention.
 
     ``doc_ordinals`` maps an ordinal to the entity the document itself attaches it to
@@ -583,10 +599,11 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None
     # same head noun, half the words, and the same parties: "Korea-U.S. Comprehensive Defense Dialogue"
     if qual and len(words) >= 2:
         doc_countries = split_countries(qual)
+        same = same or eidx.same_country
 
         def same_parties(e):
-            return bool(e.countries) and all(any(eidx.same_country(c, x) for c in doc_countries) for x in e.countries) \
-                and all(any(eidx.same_country(c, x) for x in e.countries) for c in doc_countries)
+            return bool(e.countries) and all(any(same(c, x) for c in doc_countries) for x in e.countries) \
+                and all(any(same(c, x) for x in e.countries) for c in doc_countries)
 
         near = set()
         for w in words - {head}:
@@ -608,6 +625,35 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None
     return None, "", False
 
 
+def _candidates(text: str):
+    """The matches of ``_CAND.finditer(text)`` that can hold an ordinal or a country pair, in order.
+
+    Only the stretch around each anchor is scanned: from the last character no candidate contains, or the
+    last safe cut, before it to the first such character or cut after it.  No candidate crosses those
+    bounds, so a scan started there finds the same matches as the scan of the whole text
+    (tests/checks/test_entity.py compares both on every corpus document and on random texts)."""
+    n = len(text)
+    rev = None
+    end = -1
+    for a in _ANCHOR.finditer(text):
+        p = a.start()
+        if p < end:
+            continue  # inside the stretch just scanned
+        if rev is None:
+            rev = text[::-1]
+        b = _NOT_IN_CAND.search(rev, n - p)
+        begin = n - b.start() if b else 0
+        f = _NOT_IN_CAND.search(text, a.end())
+        end = f.start() if f else n
+        c = _CUT_BACK.search(rev, n - p, n - begin)
+        if c:
+            begin = n - c.start()
+        c = _CUT.search(text, p + 1, end)
+        if c:
+            end = c.end()
+        yield from _CAND.finditer(text, begin, end)
+
+
 _CUES = {"ordinal": "ordinal", "words": "head noun and words", "exact": "name", "acronym": "acronym"}
 
 
@@ -625,9 +671,11 @@ def check_entities(doc, ctx):
     if not eidx.entities:
         return
     text = doc.text
+    same = functools.lru_cache(maxsize=None)(eidx.same_country)  # per document: qualifiers recur
+    alias = functools.lru_cache(maxsize=None)(eidx.alias_of)
     cands = []
     doc_ordinals: dict[str, set[int]] = {}
-    for m in _CAND.finditer(text):
+    for m in _candidates(text):
         ordinal, qual, acr = m.group("ord"), m.group("qual"), m.group("acr")
         if not (ordinal or qual):
             continue
@@ -647,8 +695,8 @@ def check_entities(doc, ctx):
         if cut and norm(name_full[:cut.start()]) in eidx.by_core and norm(name_full) not in eidx.by_core:
             name_full = name_full[:cut.start()]  # "... Military Committee Meeting and the Korea-U.S. MCM"
             name_end = name_start + cut.start()
-        ord_num = re.match(r"\d+", ordinal).group(0) if ordinal else None
-        i, cue, exact = _identify(eidx, ord_num, name_full, acr, qual=qual)
+        ord_num = _DIGITS.match(ordinal).group(0) if ordinal else None
+        i, cue, exact = _identify(eidx, ord_num, name_full, acr, qual=qual, same=same)
         if ord_num and i is not None and cue != "ordinal":
             doc_ordinals.setdefault(ord_num, set()).add(i)
         if cue == "ordinal":
@@ -657,7 +705,7 @@ def check_entities(doc, ctx):
     for m, qual, name_start, name_full, name_end, ord_num, i, cue, exact in cands:
         ordinal, acr = m.group("ord"), m.group("acr")
         if i is None and ord_num:
-            i, cue, exact = _identify(eidx, ord_num, name_full, acr, doc_ordinals, qual=qual)
+            i, cue, exact = _identify(eidx, ord_num, name_full, acr, doc_ordinals, qual=qual, same=same)
         if i is None:
             continue
         e = eidx.entities[i]
@@ -676,7 +724,7 @@ def check_entities(doc, ctx):
             continue  # another meeting of the series, not the glossary's
         wrong = []
         if qual and e.countries:
-            wrong = [c for c in split_countries(qual) if not any(eidx.alias_of(c, x) for x in e.countries)]
+            wrong = [c for c in split_countries(qual) if not any(alias(c, x) for x in e.countries)]
         if wrong and cue not in ("ordinal", "acronym") and not (ord_num and ord_num == e.ordinal):
             continue  # same words, other countries, no ordinal: most likely another bilateral forum
         if wrong:
@@ -688,7 +736,7 @@ def check_entities(doc, ctx):
             )
             continue
         if exact and qual and e.countries and norm(name_full) in e.core_keys:
-            fix = _qualifier_fix(eidx, e, qual)
+            fix = _qualifier_fix(eidx, e, qual, alias)
             if fix:
                 official_qual, form = fix
                 suggestion = f"{ordinal} {form}" if ordinal else form
@@ -715,10 +763,22 @@ def check_entities(doc, ctx):
     # counterpart institutions: "the U.S. Ministry of National Defense", or the speaker's own department
     if eidx.mention_re is None:
         return
+    # the sentences that hold an institution's name: a match inside a sentence is a match in the whole text
+    # (same characters around it), and a sentence match that a whole-text match hides overlaps that match
+    hits = [(h.start(), h.end()) for h in eidx.mention_re.finditer(text)]
+    if not hits:
+        return
     tidx = title_index(ctx.glossary)
-    mentions = find_mentions(text, tidx)
-    starts = [mm.start for mm in mentions]
+    mentions: Optional[list] = None  # the titles and names of the document, found once and only if needed
+    starts: list[int] = []
+    k = 0
     for s0, s1 in _sentences(text):
+        while k < len(hits) and hits[k][1] <= s0:
+            k += 1
+        if k == len(hits):
+            break
+        if hits[k][0] >= s1:
+            continue
         sent = text[s0:s1]
         for om in eidx.mention_re.finditer(sent):
             i = eidx.form_owner.get(norm(om.group(0)))
@@ -727,7 +787,7 @@ def check_entities(doc, ctx):
             e = eidx.entities[i]
             ostart, oend = s0 + om.start(), s0 + om.end()
             before = text[max(0, ostart - 40):ostart]
-            qm = re.search(rf"(?P<q>{_CTRY}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:['\u2019]s)?[ \t]+(?:the[ \t]+)?$", before)
+            qm = _QUAL_BEFORE.search(before)
             qual = qm.group("q") if qm and norm_token(qm.group("q").split()[-1]) not in STOPWORDS else None
             others = [eidx.entities[j] for j in eidx.counterparts[i]]
             if qual:
@@ -746,6 +806,9 @@ def check_entities(doc, ctx):
             # the speaker's own institution: "<noun> of the <institution>" in a sentence about one side only
             if not re.search(r"\b[a-z]+[ \t]+of[ \t]+the[ \t]+$", text[max(s0, ostart - 40):ostart]):
                 continue
+            if mentions is None:
+                mentions = find_mentions(text, tidx)
+                starts = [mm.start for mm in mentions]
             people = set()
             later = False
             named = True  # every participant of the sentence is named, not only titled

@@ -339,3 +339,36 @@ def test_ordinal_taken_from_the_document_not_from_a_distractor():
         ("ENT002", "53rd South Korea-US Security Consultation Meeting", "53rd ROK-U.S. Security Consultative Meeting"),
         ("ENT001", "53rd China-US Defense Conference", "53rd ROK-U.S. Security Consultative Meeting"),
     ]
+
+
+# --------------------------------------------------------------------------- the candidate scan
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from audit.checks.entity import _CAND, _candidates  # noqa: E402
+
+_TOKENS = ["53rd", "1st", "46th", "South", "Korea-US", "ROK-U.S.", "U.S.", "-", "Military", "Committee", "meeting",
+           "Meeting", "of", "the", "and", "on", "for", "The", "(MCM)", "(", ")", "talks", "held", "a", "one", ",", ".",
+           "\n", "Japan-US", "Nato-Ukraine", "Council", "in", "\t", "(CFC)", "2+2", "Korea\u2013U.S.", "Korea-U", "S",
+           "Defense", "Ministry", "Indo-Pacific", "co-chaired", "In-choul", "’s"]
+
+
+def _scanned(matches):
+    return [(m.span(), m.groupdict()) for m in matches if m.group("ord") or m.group("qual")]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_TOKENS), st.sampled_from(["", " ", " ", "  ", "\t"])), max_size=30))
+def test_candidate_scan_equals_the_whole_text_scan(parts):
+    text = "".join(t + sep for t, sep in parts)
+    assert _scanned(_candidates(text)) == _scanned(_CAND.finditer(text))
+
+
+def test_candidate_scan_on_the_seed_and_benchmark_corpus():
+    from ..conftest import ROOT, SEED
+
+    paths = [SEED] + sorted((ROOT / "benchmarks" / "out").glob("corpus-*/*.txt"))[:60]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert _scanned(_candidates(text)) == _scanned(_CAND.finditer(text)), path
