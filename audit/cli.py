@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="+", metavar="PATH", help="documents or folders (searched recursively)")
     run.add_argument("-g", "--glossary", action="append", metavar="FILE", help="glossary (.toml, .csv, .tbx); repeat to merge (default: reference/glossary.toml)")
     run.add_argument("--no-glossary", action="store_true", help="run only the checks that need no glossary")
+    run.add_argument("--no-cache", action="store_true", help="neither read nor write the compiled-glossary cache ($AUDIT_CACHE_DIR, else ~/.cache/audit)")
     run.add_argument("-r", "--reference", metavar="FILE|DIR", help="official reference text (a file, or a folder of files named like the documents)")
     run.add_argument("-o", "--out", metavar="DIR", default=None, help="report folder (default: reports/)")
     run.add_argument("-f", "--format", type=_csv_list, default=None, metavar="LIST", help="report formats, comma-separated: json,html,md,sarif,csv,github (default: json,html); sarif and csv are one file per run (audit.sarif, findings.csv), github prints workflow annotations on stdout")

@@ -380,7 +380,7 @@ def audit_bag(
 
     cfg = config or AuditConfig()
     if glossary is None:
-        glossary = load_glossary(list(cfg.glossary)) if cfg.glossary else load_glossary(None)
+        glossary = load_glossary(list(cfg.glossary) if cfg.glossary else None, cache=True)  # compiled once, kept on disk
     outp = Path(out)
     inputs, missing = collect_inputs([str(p) for p in paths], tuple(glob) or DEFAULT_GLOBS, exclude=[outp])
     stems = output_stems([d for d, _ in inputs])

@@ -75,7 +75,8 @@ def run_command(args) -> ExitCode:
         error(f"unknown format(s): {', '.join(bad)} (choose from {', '.join(FORMATS)})")
         return ExitCode.ERROR
     try:
-        glossary = load_glossary(None) if not cfg.glossary else load_glossary(cfg.glossary)
+        cache = not args.no_glossary and not getattr(args, "no_cache", False)  # compiled once, kept on disk
+        glossary = load_glossary(None, cache=cache) if not cfg.glossary else load_glossary(cfg.glossary, cache=cache)
         if args.no_glossary:
             from .glossary.model import Glossary
 

@@ -38,6 +38,13 @@ def assert_offsets(report) -> None:
         assert para.start <= f.start <= para.end, (f, para)
 
 
+@pytest.fixture(autouse=True)
+def _glossary_cache_in_tmp(tmp_path_factory, monkeypatch):
+    """The compiled-glossary cache of the test session lives under pytest's temporary folder,
+    never in the user's ~/.cache/audit (tests/glossary/test_cache.py points it elsewhere)."""
+    monkeypatch.setenv("AUDIT_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "glossary-cache"))
+
+
 @pytest.fixture
 def report_schema():
     return json.loads(SCHEMA.read_text(encoding="utf-8"))

@@ -67,13 +67,29 @@ def load_one(path: str | Path) -> Glossary:
     raise GlossaryError(f"{path}: unknown glossary format '{suffix}' (expected .toml, .csv or .tbx)")
 
 
-def load_glossary(paths: "str | Path | Iterable[str | Path] | None" = None) -> Glossary:
+def load_glossary(paths: "str | Path | Iterable[str | Path] | None" = None, *, cache: bool = False) -> Glossary:
     """Load, merge and validate glossaries; with none given, the default one in ``reference/``.
 
     Raises :class:`GlossaryError` (naming the file and line or entry) when a file
     cannot be read or parsed, or when the merged glossary has validation errors
     (see :mod:`audit.glossary.validate`); warnings are logged.
+
+    ``cache=True``: also compile every index now and keep the result in the
+    on-disk glossary cache, or take it from there when the same files (same
+    bytes, same audit code) were loaded before (see :mod:`audit.glossary.cache`).
     """
+    if cache:
+        from .cache import load_compiled
+
+        return load_compiled(paths)
+    glossary, problems = load_with_problems(paths)
+    for problem in problems:
+        logging.getLogger("audit").warning("%s", problem)
+    return glossary
+
+
+def load_with_problems(paths: "str | Path | Iterable[str | Path] | None" = None) -> "tuple[Glossary, list[str]]":
+    """:func:`load_glossary` without logging: the glossary and its validation warnings (as text)."""
     from .validate import raise_for_errors
 
     if paths is None:
@@ -83,6 +99,4 @@ def load_glossary(paths: "str | Path | Iterable[str | Path] | None" = None) -> G
         if isinstance(paths, (str, Path)):
             paths = [paths]
         glossary = merge(load_one(p) for p in paths)
-    for problem in raise_for_errors(glossary):
-        logging.getLogger("audit").warning("%s", problem)
-    return glossary
+    return glossary, [str(problem) for problem in raise_for_errors(glossary)]

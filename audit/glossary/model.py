@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, TypeVar
 
@@ -49,12 +50,19 @@ class Term:
         return (self.term,) + tuple(v for v in self.variants if v != self.term)
 
 
+#: a marker in ``Glossary._cache``: the on-disk cache file was already read (or tried)
+FROM_DISK = "\0from-disk"
+_DISK_LOCK = threading.Lock()
+
+
 @dataclass(frozen=True)
 class Glossary:
     terms: tuple[Term, ...] = ()
     sources: tuple[str, ...] = ()
     sha256: str = ""
     _cache: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
+    #: the on-disk cache file this glossary was loaded from or saved to (audit.glossary.cache), or ""
+    _origin: str = field(default="", compare=False, repr=False, hash=False)
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -63,21 +71,46 @@ class Glossary:
         return tuple(t for t in self.terms if t.kind in kinds)
 
     def compiled(self, key: str, builder: Callable[["Glossary"], T]) -> T:
-        """Build an index once per glossary and reuse it (memoised by ``key``)."""
+        """Build an index once per glossary and reuse it (memoised by ``key``).
+
+        A glossary that came through the on-disk cache (:mod:`audit.glossary.cache`)
+        but arrived here without its indexes (unpickled in a worker process) first
+        reads them back from the cache file, once, instead of building them.
+        """
         try:
             return self._cache[key]
         except KeyError:
-            value = self._cache[key] = builder(self)
-            return value
+            pass
+        if self._origin and FROM_DISK not in self._cache:
+            self._read_origin()
+            if key in self._cache:
+                return self._cache[key]
+        value = self._cache[key] = builder(self)
+        return value
 
-    def __getstate__(self):  # compiled indexes are rebuilt in worker processes
-        return {"terms": self.terms, "sources": self.sources, "sha256": self.sha256}
+    def _read_origin(self) -> None:
+        with _DISK_LOCK:
+            if FROM_DISK in self._cache:
+                return
+            from .cache import read_indexes
+
+            got = read_indexes(self._origin, self.sha256, len(self.terms))
+            if got is not None:
+                terms, indexes = got
+                object.__setattr__(self, "terms", terms)  # the same entries; the indexes refer to these objects
+                for k, v in indexes.items():
+                    self._cache.setdefault(k, v)
+            self._cache[FROM_DISK] = True
+
+    def __getstate__(self):  # compiled indexes are not sent to worker processes (see compiled())
+        return {"terms": self.terms, "sources": self.sources, "sha256": self.sha256, "origin": self._origin}
 
     def __setstate__(self, state):
         object.__setattr__(self, "terms", state["terms"])
         object.__setattr__(self, "sources", state["sources"])
         object.__setattr__(self, "sha256", state["sha256"])
         object.__setattr__(self, "_cache", {})
+        object.__setattr__(self, "_origin", state.get("origin", ""))
 
 
 def content_hash(parts: Iterable[bytes]) -> str:
