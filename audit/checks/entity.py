@@ -16,7 +16,6 @@ entries, whose expansion is an official name), split into components:
 """
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -657,6 +656,20 @@ def _candidates(text: str):
 _CUES = {"ordinal": "ordinal", "words": "head noun and words", "exact": "name", "acronym": "acronym"}
 
 
+def _mentions_between(text: str, tidx, s0: int, s1: int, found: dict) -> list:
+    """(start in ``text``, mention) of the titles/names (``titles.find_mentions``) that start in
+    ``text[s0:s1]``, found in the lines around it
+    only: a mention never crosses a line break (its patterns join words with spaces and tabs), so the
+    lines give the same mentions as the whole document (tested on the seed and composed texts)."""
+    ls = text.rfind("\n", 0, s0) + 1
+    le = text.find("\n", s1)
+    le = len(text) if le < 0 else le
+    key = (ls, le)
+    if key not in found:
+        found[key] = [(ls + mm.start, mm) for mm in find_mentions(text[ls:le], tidx)]
+    return [(st, mm) for st, mm in found[key] if s0 <= st < s1]
+
+
 def _sentences(text: str):
     start = 0
     for m in re.finditer(r"(?<=[a-z0-9)\]][.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n\s*\n", text):
@@ -769,8 +782,7 @@ def check_entities(doc, ctx):
     if not hits:
         return
     tidx = title_index(ctx.glossary)
-    mentions: Optional[list] = None  # the titles and names of the document, found once and only if needed
-    starts: list[int] = []
+    found: dict = {}  # line-bounded stretch -> its title/name mentions, found only where needed
     k = 0
     for s0, s1 in _sentences(text):
         while k < len(hits) and hits[k][1] <= s0:
@@ -806,19 +818,16 @@ def check_entities(doc, ctx):
             # the speaker's own institution: "<noun> of the <institution>" in a sentence about one side only
             if not re.search(r"\b[a-z]+[ \t]+of[ \t]+the[ \t]+$", text[max(s0, ostart - 40):ostart]):
                 continue
-            if mentions is None:
-                mentions = find_mentions(text, tidx)
-                starts = [mm.start for mm in mentions]
             people = set()
             later = False
             named = True  # every participant of the sentence is named, not only titled
-            for mm in mentions[bisect.bisect_left(starts, s0):bisect.bisect_left(starts, s1)]:
+            for mstart, mm in _mentions_between(text, tidx, s0, s1, found):
                 ps = set(mm.persons) if mm.has_name else set(
                     tidx.title_holders.get(mm.key, ()) if len(tidx.title_holders.get(mm.key, ())) == 1 else ()
                 )
                 if not ps:
                     continue
-                if mm.start > ostart:
+                if mstart > ostart:
                     later = True
                 named &= bool(mm.has_name)
                 people |= ps

@@ -372,3 +372,25 @@ def test_candidate_scan_on_the_seed_and_benchmark_corpus():
     for path in paths:
         text = path.read_text(encoding="utf-8")
         assert _scanned(_candidates(text)) == _scanned(_CAND.finditer(text)), path
+
+
+def test_mentions_found_by_lines_equal_the_whole_document():
+    """ENT001's sentence check looks for titles and names in the lines around a sentence only."""
+    from audit.checks.entity import _mentions_between, _sentences
+    from audit.checks.titles import find_mentions, title_index
+    from audit.glossary import load_glossary
+
+    from ..conftest import ROOT, SEED
+
+    cases = [(SEED.read_text(encoding="utf-8"), load_glossary(ROOT / "reference" / "glossary.toml")),
+             ("Secretary Austin said.\nThe Minister of National Defense, Suh, and Defense Minister Suh Wook\nmet "
+              "General Milley. U.S. Secretary of Defense Lloyd Austin\n\nthanked the ROK Minister.", parse_native(SCM_EVENTS, "t")),
+             ("Minister Dahl said the Arctic is a priority.\nSecretary Virtanen agreed, and Secretary of Defence\nVirtanen "
+              "spoke.", parse_native(NORDIC, "t"))]
+    for text, glossary in cases:
+        tidx = title_index(glossary)
+        whole = [(m.start, m.key, m.persons, m.has_name) for m in find_mentions(text, tidx)]
+        found: dict = {}
+        by_lines = [(st, m.key, m.persons, m.has_name)
+                    for s0, s1 in _sentences(text) for st, m in _mentions_between(text, tidx, s0, s1, found)]
+        assert by_lines == whole and whole
