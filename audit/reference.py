@@ -25,7 +25,6 @@ Alignment
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from statistics import median
 from typing import Iterable, Mapping, Optional, Sequence
 
 from rapidfuzz import fuzz
@@ -314,6 +313,8 @@ def typical(values: Sequence[float]) -> tuple[float, float]:
     """Median and median absolute deviation of ``values`` (0, 0 when empty)."""
     if not values:
         return 0.0, 0.0
+    from statistics import median  # imported here: statistics costs ~8 ms of start-up
+
     med = median(values)
     return med, median(abs(v - med) for v in values)
 

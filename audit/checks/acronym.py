@@ -20,6 +20,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 
 FAMILY = "acronym"
@@ -229,16 +230,16 @@ ALL_RULES = (LETTERS, OFFICIAL, UNDEFINED, INCONSISTENT, LATE)
 # -- tokenising ---------------------------------------------------------------------
 
 # an acronym inside parentheses: (PSI) (F-CFC) (OPLANs) (Tri-CHOD) (R&D) (U.S.) (6G)
-_PAREN_ACR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&./-]{0,14}?)\s*\)")
+_PAREN_ACR = lazy_re(r"\(\s*([A-Z][A-Za-z0-9&./-]{0,14}?)\s*\)")
 # "ACR (Expansion words)"
 # (a leading (?=[A-Z]) lets the regex engine skip to capitals instead of trying every position)
-_ACR_PAREN = re.compile(r"(?=[A-Z])(?<![\w-])([A-Z][A-Za-z0-9&-]{0,14}[A-Z0-9])(s?)\s+\(([^()\n]{3,120})\)")
+_ACR_PAREN = lazy_re(r"(?=[A-Z])(?<![\w-])([A-Z][A-Za-z0-9&-]{0,14}[A-Z0-9])(s?)\s+\(([^()\n]{3,120})\)")
 # an acronym in running text: SCM, OPLANs, F-CFC, Tri-CHOD, R&D, CWMD
-_ACR_USE = re.compile(r"(?=[A-Z])(?<![\w&./-])((?:[A-Z][a-z]{0,2}-)?[A-Z][A-Z&]*[A-Z](?:-[A-Z]+)*)(s)?(?![\w&-]|\.\w)")
+_ACR_USE = lazy_re(r"(?=[A-Z])(?<![\w&./-])((?:[A-Z][a-z]{0,2}-)?[A-Z][A-Z&]*[A-Z](?:-[A-Z]+)*)(s)?(?![\w&-]|\.\w)")
 # Roman numerals as used in names (World War II, Henry VIII, Super Bowl XLII); MCM, CD, DC are acronyms
-_ROMAN = re.compile(r"^(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_WORD = re.compile(r"[^\s()\[\]{}\"“”]+")
-_STOP = re.compile(r"[.;:!?,\"“”()\[\]]|—|–| - ")
+_ROMAN = lazy_re(r"^(?=[IVXL])(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_WORD = lazy_re(r"[^\s()\[\]{}\"“”]+")
+_STOP = lazy_re(r"[.;:!?,\"“”()\[\]]|—|–| - ")
 
 
 def acronym_letters(acr: str) -> Optional[str]:
@@ -265,7 +266,7 @@ class Piece:
     word: int  # index of the whitespace word it belongs to
 
 
-_PIECE_SPLIT = re.compile(r"[-‐‑/]")
+_PIECE_SPLIT = lazy_re(r"[-‐‑/]")
 
 
 def pieces(words: list[str]) -> list[Piece]:
@@ -387,10 +388,10 @@ def _key(acr: str) -> str:
     return a
 
 
-_CAP_WORD_END = re.compile(r"\b[A-Z][\w'’-]*$")
-_SPACE_CAP = re.compile(r"\s+[A-Z]")
-_INITIALS_END = re.compile(r"(?:\b[A-Z]\.)+$")
-_NEW_SENTENCE = re.compile(r"\.\s+[A-Z][a-z]")
+_CAP_WORD_END = lazy_re(r"\b[A-Z][\w'’-]*$")
+_SPACE_CAP = lazy_re(r"\s+[A-Z]")
+_INITIALS_END = lazy_re(r"(?:\b[A-Z]\.)+$")
+_NEW_SENTENCE = lazy_re(r"\.\s+[A-Z][a-z]")
 
 
 def _preceding_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
@@ -642,7 +643,7 @@ def check_acronyms(doc, ctx):
         )
 
 
-_CLAUSE_END = re.compile(r"[.!?\n]")
+_CLAUSE_END = lazy_re(r"[.!?\n]")
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 from .repetition import in_spans as inside_code
 from .repetition import code_spans
@@ -207,31 +208,31 @@ _SEP = r"\s*[|·•,–—-]?\s*"
 
 _BYLINE_RES = [
     # 2021-12-08 12:45:19 [By : Mr. steven zhang]  (a machine timestamp: date plus clock time)
-    re.compile(rf"{_DATE}[ T]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:[AaPp][Mm]|[A-Z]{{2,4}}))?(?:{_SEP}{_BY})?"),
+    lazy_re(rf"{_DATE}[ T]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:[AaPp][Mm]|[A-Z]{{2,4}}))?(?:{_SEP}{_BY})?"),
     # Posted on March 3, 2021 by admin / Published: 12 March 2021 / Last updated: ... / Released 2021-12-08
-    re.compile(
+    lazy_re(
         r"(?:Posted|Published|Updated|Last\s+(?:updated|modified|edited)|Released|Modified|Created|Written|Date(?:d)?"
         r"|Release\s+Date|Publication\s+date)(?:\s+on)?\s*:?\s*"
         rf"{_STAMP}(?:{_SEP}{_BY})?",
         re.I,
     ),
     # Posted by admin [on March 3, 2021]
-    re.compile(rf"(?:Posted|Written|Published)\s+{_BY}(?:{_SEP}(?:on\s+)?{_STAMP})?", re.I),
+    lazy_re(rf"(?:Posted|Written|Published)\s+{_BY}(?:{_SEP}(?:on\s+)?{_STAMP})?", re.I),
     # By : Mr. steven zhang   (the " : " after By is the scraper's label, never prose)
-    re.compile(rf"(?:[Bb]y|BY)\s+:\s*{_NAME}"),
+    lazy_re(rf"(?:[Bb]y|BY)\s+:\s*{_NAME}"),
     # By: Jane Doe   (a label colon and a capitalised name of at most five words)
-    re.compile(r"(?:By|BY):\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}"),
+    lazy_re(r"(?:By|BY):\s*[A-Z][\w.'’-]*(?:\s+[A-Za-z][\w.'’-]*){0,4}"),
     # By Jane Doe | March 3, 2021
-    re.compile(rf"(?:[Bb]y|BY)\s+{_NAME}\s*[|·•]\s*{_STAMP}"),
+    lazy_re(rf"(?:[Bb]y|BY)\s+{_NAME}\s*[|·•]\s*{_STAMP}"),
     # March 3, 2021 | By Jane Doe
-    re.compile(rf"{_STAMP}\s*[|·•]\s*{_BY}"),
+    lazy_re(rf"{_STAMP}\s*[|·•]\s*{_BY}"),
 ]
 
 _SOCIAL = (r"(?:Twitter|X|Facebook|Instagram|LinkedIn|YouTube|Flickr|TikTok|Threads|Weibo|WeChat|Telegram|Mastodon"
            r"|Bluesky|social\s+media|(?:the\s+)?socials)")
 _NETWORK = rf"(?:{_SOCIAL}|E-?mail|Print|WhatsApp|Reddit|Pinterest|Tumblr|Line|KakaoTalk)"
 # share / subscribe / follow: the whole line must match
-_SHARE_RES = [re.compile(p, re.I) for p in (
+_SHARE_RES = [lazy_re(p, re.I) for p in (
     r"(?:Subscribe|Sign\s+up|Register|Opt\s+in)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+(?:our|the|free|email|e-mail|daily|weekly|updates?|news|alerts?)\b[\w\s,'’&-]{0,60}[.!]?",
     r"(?:Subscribe|Sign\s+up)(?:\s+(?:now|today|here))?[.!:]?",
     r"Choose\s+which\s+[\w.\s-]{1,60}?\s+(?:products?|updates?|topics?|newsletters?|emails?|content)\s+you\s+(?:want|would\s+like)\s+to\s+(?:send\s+to|receive\s+in|get\s+in)\s+your\s+inbox\.?",
@@ -249,7 +250,7 @@ _SHARE_RES = [re.compile(p, re.I) for p in (
     r"Like\s+this:?\s*(?:Like\s+Loading\.*)?",
 )]
 
-_NAV_RES = [re.compile(p, re.I) for p in (
+_NAV_RES = [lazy_re(p, re.I) for p in (
     r"(?:Read|Learn|See|View)\s+(?:more|full\s+(?:story|article|text|release))(?:\s+(?:here|about\s+[\w\s-]{1,40}))?\s*[.:»›>→…]*",
     r"Continue\s+reading(?:\s+[\w\s'’-]{1,40})?\s*[.:»›>→…]*",
     r"(?:Back|Return|Go|Scroll)\s+to\s+(?:top|the\s+top|home(?:page)?|main\s+menu|previous\s+page)\s*[.↑^]*",
@@ -264,12 +265,12 @@ _NAV_RES = [re.compile(p, re.I) for p in (
     r"Advertisement|Sponsored(?:\s+content)?|Click\s+here(?:\s+to\s+[\w\s'’-]{1,50})?[.!]?",
 )]
 # "Read more" / "Continue reading" glued to the end of a paragraph line
-_TRAILING_NAV = re.compile(
+_TRAILING_NAV = lazy_re(
     r"(?<=[.!?…”\"])[ \t]+((?:Read|Learn|See)\s+more|Continue\s+reading)[ \t]*[»›>→…]*[ \t]*$",
     re.I | re.M,
 )
 
-_LEGAL_RES = [re.compile(p, re.I) for p in (
+_LEGAL_RES = [lazy_re(p, re.I) for p in (
     r"(?:This|Our)\s+(?:web\s*site|site|page)\s+uses\s+cookies\b[^\r\n]{0,240}",
     r"We\s+(?:use|and\s+our\s+partners\s+use)\s+cookies\b[^\r\n]{0,240}",
     r"(?:Accept|Reject|Allow|Decline)(?:\s+all)?\s+cookies\.?|Cookie\s+(?:settings|preferences|policy|consent)\.?",
@@ -285,16 +286,16 @@ _NAV_WORDS = frozenset({
     "articles", "blog", "stories", "transcripts", "speeches", "statements", "media", "publications",
     "about", "about us", "contact", "features", "resources", "documents", "latest", "topics", "main",
 })
-_BREAD_SPLIT = re.compile(r"\s*(?<![-=<])[>›»]\s*|\s+/\s+|\s+\|\s+")
-_ARROW_OR_TAG = re.compile(r"[-=]>|<")
-_GLUED = re.compile(r"[^\W_.][>›»]\s")
-_SENTENCE_END = re.compile(r"[.!?;:,]$")
-_LINE = re.compile(r"[^\r\n]+")
-_BULLET = re.compile(r"^(?:[*•·‣◦–—-]|\d{1,3}[.)])\s+")  # not '#': a Markdown heading is structure
-_ABBR_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Mr|Mrs|Ms|No)\.$")
+_BREAD_SPLIT = lazy_re(r"\s*(?<![-=<])[>›»]\s*|\s+/\s+|\s+\|\s+")
+_ARROW_OR_TAG = lazy_re(r"[-=]>|<")
+_GLUED = lazy_re(r"[^\W_.][>›»]\s")
+_SENTENCE_END = lazy_re(r"[.!?;:,]$")
+_LINE = lazy_re(r"[^\r\n]+")
+_BULLET = lazy_re(r"^(?:[*•·‣◦–—-]|\d{1,3}[.)])\s+")  # not '#': a Markdown heading is structure
+_ABBR_END = lazy_re(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Mr|Mrs|Ms|No)\.$")
 
 
-_TRAIL_MARK = re.compile(r"[>›»/|]")
+_TRAIL_MARK = lazy_re(r"[>›»/|]")
 
 
 def _is_breadcrumb(line: str) -> bool:
@@ -323,8 +324,8 @@ def _is_breadcrumb(line: str) -> bool:
     return bool(_GLUED.search(line)) or nav
 
 
-_MACHINE_STAMP = re.compile(rf"{_DATE}[ T]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
-_META_SPLIT = re.compile(r"\s+[|·•]\s+")
+_MACHINE_STAMP = lazy_re(rf"{_DATE}[ T]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
+_META_SPLIT = lazy_re(r"\s+[|·•]\s+")
 
 
 def _is_stamp_line(line: str) -> bool:

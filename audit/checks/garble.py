@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 
 FAMILY = "garble"
@@ -209,12 +210,12 @@ mr mrs ms dr st jr sr gen lt col capt maj sgt adm cmdr sen rep gov pres prof rev
 no nos vol fig inc ltd co corp dept est approx vs etc al jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z0-9]")
+_SENT_END = lazy_re(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
+_TOKEN = lazy_re(r"[A-Za-z0-9][A-Za-z0-9'’&.-]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 
-_ABBR_WORD = re.compile(r"([A-Za-z.]+)\.$")
-_INITIALS = re.compile(r"(?:[a-z]\.)*[a-z]")
+_ABBR_WORD = lazy_re(r"([A-Za-z.]+)\.$")
+_INITIALS = lazy_re(r"(?:[a-z]\.)*[a-z]")
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -257,7 +258,7 @@ def _has_verb(words: list[str]) -> bool:
     return False
 
 
-_QUOTE = re.compile("[\"“”]")
+_QUOTE = lazy_re("[\"“”]")
 
 
 def _quoted(text: str, s: int, e: int) -> bool:
@@ -319,7 +320,7 @@ def _fragments(doc, para_spans):
 
 # -- GARB002 ---------------------------------------------------------------------------
 
-_CAP_CLAUSE = re.compile(
+_CAP_CLAUSE = lazy_re(
     r"(?<![\w'’.-])([a-z][a-z'’]+)[ \t]+(The|This|These|Those|They|We|It|He|She|Its|Their|Our|There)[ \t]+([a-z][a-z'’-]*)\b"
 )
 _NAMING = frozenset("""
@@ -332,7 +333,7 @@ see section sections chapter article part appendix annex heading headline episod
 
 # the capitalised word of _CAP_CLAUSE: the engine skips to these capitals (much faster than
 # trying _CAP_CLAUSE at every position); _CAP_CLAUSE is then matched from the word before it
-_CAP_CUE = re.compile(r"(?=[TWIHSO])(?<=[ \t])(?:The|This|These|Those|They|We|It|He|She|Its|Their|Our|There)[ \t]")
+_CAP_CUE = lazy_re(r"(?=[TWIHSO])(?<=[ \t])(?:The|This|These|Those|They|We|It|He|She|Its|Their|Our|There)[ \t]")
 _LOWER_APOS = frozenset("abcdefghijklmnopqrstuvwxyz'’")
 
 
@@ -384,11 +385,11 @@ we they he she their our there such is are was were will would has have
 _LEFT_EXCEPTIONS = frozenset({"post", "must", "has", "what", "so", "say", "know", "be", "whatever", "come"})
 # possessive quantifiers: a shorter left or right word could never match (its next character
 # would be a letter), so the engine need not backtrack through every word of the text
-_HYPHEN = re.compile(r"(?<![\w-])([A-Za-z][A-Za-z'’]*+|\d{4})-([a-z]++)(?![\w-])")
+_HYPHEN = lazy_re(r"(?<![\w-])([A-Za-z][A-Za-z'’]*+|\d{4})-([a-z]++)(?![\w-])")
 
 
 _LEFT_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'’")
-_HYPHEN_CUE = re.compile(r"-[a-z]++")
+_HYPHEN_CUE = lazy_re(r"-[a-z]++")
 
 
 def _hyphens(text: str):
@@ -429,7 +430,7 @@ def _dashes(doc):
 
 # -- GARB004 ---------------------------------------------------------------------------
 
-_WORD_SPANS = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&-]*")
+_WORD_SPANS = lazy_re(r"[A-Za-z0-9][A-Za-z0-9'’&-]*")
 
 
 def _lower_words(text: str, s: int, e: int) -> list[str]:
@@ -478,7 +479,7 @@ def _repeats(doc, para_spans):
                 floor = j + k
 
 
-_BREAK = re.compile(r"[,;:()\"“”—–.]")
+_BREAK = lazy_re(r"[,;:()\"“”—–.]")
 
 
 def _repeat_at(text, toks, words, i):
@@ -511,11 +512,11 @@ def _repeat_at(text, toks, words, i):
 # -- GARB005 ---------------------------------------------------------------------------
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_CONTRA = re.compile(  # (?=[12]): the engine skips to digits that can start a year
+_CONTRA = lazy_re(  # (?=[12]): the engine skips to digits that can start a year
     r"(?=[12])(?<![\w-])(" + _YEAR + r")[ \t]+((?:[Tt]he[ \t]+)?(?:[A-Z][\w'’-]*(?:[ \t]+(?:of|the|on|for|and|de|in(?=[ \t]+[A-Z]))){0,2}[ \t]+){1,10})"
     r"(?:in|of|from)[ \t]+(" + _YEAR + r")(?![\w-])"
 )
-_ATTRIBUTIVE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|each|every)|'s|’s)[ \t]+$", re.I)
+_ATTRIBUTIVE = lazy_re(r"(?:\b(?:a|an|the|his|her|their|its|our|my|your|this|that|each|every)|'s|’s)[ \t]+$", re.I)
 
 
 def _years(doc):

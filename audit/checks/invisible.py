@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 
 INVISIBLE = rule(
@@ -48,12 +49,12 @@ _ZW = "\u200b\u200c\u200d\u2060\u00ad"
 _CONTROL = "".join(chr(c) for c in list(range(0, 9)) + [0x0E + i for i in range(0x20 - 0x0E)] + [0x7F] + list(range(0x80, 0xA0)))
 # a zero-width character or soft hyphen between two Latin letters, or any control character
 # (the leading lookahead lets the regex engine skip to the characters it is about)
-_HIDDEN = re.compile(
+_HIDDEN = lazy_re(
     rf"(?=[{_ZW}{re.escape(_CONTROL)}\ufeff])"
     rf"(?:(?<=[A-Za-z\u00C0-\u024F])[{_ZW}]+(?=[A-Za-z\u00C0-\u024F])|[{re.escape(_CONTROL)}]|(?<!^)\ufeff)"
 )
-_WORD_AROUND = re.compile(rf"[^\s{re.escape(_CONTROL)}]*$")
-_WORD_AFTER = re.compile(rf"^[^\s{re.escape(_CONTROL)}]*")
+_WORD_AROUND = lazy_re(rf"[^\s{re.escape(_CONTROL)}]*$")
+_WORD_AFTER = lazy_re(rf"^[^\s{re.escape(_CONTROL)}]*")
 
 
 @checker("invisible", [INVISIBLE])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 
 SPACE_BEFORE = rule(
@@ -67,8 +68,8 @@ sentences; readers stumble on them.
 )
 
 # word char, closing bracket or quote; then horizontal space; then the mark; then space/end/quote
-_SPACE_BEFORE = re.compile(r"(?<=[\w)\]\"'”’])([ \t\u00a0]+)([,.;:!?])(?=\s|$|[\"'”’)\]])(?!\.\.)")
-_RUNS = re.compile(
+_SPACE_BEFORE = lazy_re(r"(?<=[\w)\]\"'”’])([ \t\u00a0]+)([,.;:!?])(?=\s|$|[\"'”’)\]])(?!\.\.)")
+_RUNS = lazy_re(
     r"(?<![.\w])\.\.(?!\.)"  # exactly two periods after a non-word (".." not part of "...")
     r"|(?<=\w)\.\.(?!\.)"  # "word.." (not an ellipsis)
     r"|([,;:!?])\1+"  # ",,", "!!", "??"
@@ -78,9 +79,9 @@ _RUNS = re.compile(
 # Fast prefilters (a scan for one mark runs at C speed; the full patterns above start
 # with lookbehinds, which defeat the regex engine's prefix scan):
 # every _SPACE_BEFORE match ends a run of spaces with a mark ...
-_MARK_AFTER_SPACE = re.compile(r"[,.;:!?](?<=[ \t\u00a0][,.;:!?])")
+_MARK_AFTER_SPACE = lazy_re(r"[,.;:!?](?<=[ \t\u00a0][,.;:!?])")
 # ... and every _RUNS match starts with a mark followed, after optional blanks, by another.
-_MARK_PAIR = re.compile(r"[.,;:!?](?=[ \t]*[.,;:!?])")
+_MARK_PAIR = lazy_re(r"[.,;:!?](?=[ \t]*[.,;:!?])")
 
 
 def _space_before(text: str):
@@ -136,7 +137,7 @@ def check_punctuation(doc, ctx):
         )
 
 
-_ABBR = re.compile(r"(?:\b[A-Za-z]\.)+$|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|No|vs|e\.g|i\.e|a\.m|p\.m)$")
+_ABBR = lazy_re(r"(?:\b[A-Za-z]\.)+$|\b(?:etc|Inc|Ltd|Co|Corp|Jr|Sr|No|vs|e\.g|i\.e|a\.m|p\.m)$")
 
 
 def _abbreviation_before(text: str, dot: int) -> bool:

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator, Optional
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from rapidfuzz import fuzz
 
-from .. import reference as refmod
 from ..model import Document, Paragraph
+from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
+
+if TYPE_CHECKING:  # audit.reference (alignment, sacrebleu metrics) is imported when a reference is given
+    from .. import reference as refmod
 
 _OPTION_DOC = """
 ## Options
@@ -162,17 +165,17 @@ def _chrome_ids(doc: Document, ctx) -> set[str]:
 
 # -- tokens ---------------------------------------------------------------------------
 
-_NUM = re.compile(r"(?<![\w.,/])\d+(?:[.,:/]\d+)*(?:st|nd|rd|th)?(?![\w])")
+_NUM = lazy_re(r"(?<![\w.,/])\d+(?:[.,:/]\d+)*(?:st|nd|rd|th)?(?![\w])")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b(?=\s+\d)|(?<=\d\s)\b(" + "|".join(_MONTHS) + r")\b")
+_MONTH = lazy_re(r"\b(" + "|".join(_MONTHS) + r")\b(?=\s+\d)|(?<=\d\s)\b(" + "|".join(_MONTHS) + r")\b")
 _WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 _WORDS.update({w: i for i, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()) if i})
-_WORD_RE = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.I)
+_WORD_RE = lazy_re(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _num_key(token: str) -> str:
@@ -190,8 +193,8 @@ def _numbers(text: str) -> list[tuple[str, int, int, str]]:
     return sorted(out, key=lambda t: t[1])
 
 
-_ACR_TOKEN = re.compile(r"(?<![\w.&-])[A-Za-z0-9][A-Za-z0-9.&-]*[A-Za-z0-9.](?:['’]s)?(?![\w&-])")
-_ROMAN = re.compile(r"^[IVXLC]+$")
+_ACR_TOKEN = lazy_re(r"(?<![\w.&-])[A-Za-z0-9][A-Za-z0-9.&-]*[A-Za-z0-9.](?:['’]s)?(?![\w&-])")
+_ROMAN = lazy_re(r"^[IVXLC]+$")
 
 
 def _acr_part(part: str) -> Optional[str]:
@@ -235,8 +238,8 @@ def _acronyms(text: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
-_SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_ABBR_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Adm|No|St|Jr|Sr|vs|etc)\.)[\"'”’)]*\s+$")
+_SENT_END = lazy_re(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_ABBR_END = lazy_re(r"(?:\b[A-Z]\.|\b(?:Mr|Ms|Mrs|Dr|Gen|Lt|Col|Adm|No|St|Jr|Sr|vs|etc)\.)[\"'”’)]*\s+$")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -301,6 +304,8 @@ def check_reference(doc: Document, ctx):
     ref = ctx.reference
     if ref is None:
         return
+    from .. import reference as refmod
+
     options = ctx.config.options.get("reference")
     cmp = refmod.compare(doc, ref, options, skip=_chrome_ids(doc, ctx), full=False)
     used: set[tuple[int, int]] = set()

@@ -13,6 +13,7 @@ import re
 from itertools import compress, count, islice
 from operator import eq
 
+from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 
 #: legitimate doubles ("had had", "that that", place names, interjections).
@@ -145,16 +146,16 @@ meanings of the original.
 )
 
 # a word: letters/digits/underscores with inner hyphens or apostrophes ("In-choul", "don't", "stmt_list")
-_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+_WORD = lazy_re(r"\w+(?:[-'’]\w+)*")
 # what may separate two adjacent tokens of a repetition: 1-3 spaces, or one line break.
 # Wider gaps are layout (table columns, CLI help); a line break followed by an indent
 # (a tab or 3+ spaces) is layout too (code, tables, verse), not wrapped prose.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_GAP = re.compile(r"[ \t\u00a0]{1,3}|[ \t\u00a0]{0,3}(?:\r\n|\r|\n)[ \u00a0]{0,2}")
-_MARKUP = re.compile(r"[\s#*_`>|=~:.\-]*")
+_NON_ASCII = lazy_re(r"[^\x00-\x7f]")
+_GAP = lazy_re(r"[ \t\u00a0]{1,3}|[ \t\u00a0]{0,3}(?:\r\n|\r|\n)[ \u00a0]{0,2}")
+_MARKUP = lazy_re(r"[\s#*_`>|=~:.\-]*")
 
 
-_FENCE = re.compile(
+_FENCE = lazy_re(
     r"^[ \t]*(```|~~~)(?![`~])[ \t]*[\w+.-]*[ \t]*\r?\n.*?^[ \t]*\1[ \t]*$"  # a closed fenced block
     r"|(?<!`)`[^`\r\n]+`(?!`)",  # `inline code` (not RST ``literal`` pairs)
     re.M | re.S,

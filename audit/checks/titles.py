@@ -19,6 +19,7 @@ from typing import Iterable, Optional
 
 from rapidfuzz import fuzz
 
+from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 
 FAMILY = "titles"
@@ -28,8 +29,8 @@ FAMILY = "titles"
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
-_POSSESSIVE = re.compile(r"'s\b")
-_SEPARATORS = re.compile(r"[\s\-\u2010\u2011\u2012\u2013\u2014_/]+")
+_POSSESSIVE = lazy_re(r"'s\b")
+_SEPARATORS = lazy_re(r"[\s\-\u2010\u2011\u2012\u2013\u2014_/]+")
 
 
 @lru_cache(maxsize=1 << 16)  # pure str -> str; the same words recur across a document
@@ -267,11 +268,11 @@ class Mention:
         return self.name_start >= 0
 
 
-_APPOSITIVE = re.compile(
+_APPOSITIVE = lazy_re(
     r",[ \t]+(?:(?:Dr|Mr|Ms|Mrs|Miss|Prof|Sir|Dame|General|Gen|Admiral|Adm)\.?[ \t]+)?"
     r"(?P<name>[A-Z][\w\u2019'\-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w\u2019'\-]*)){0,3})(?=[ \t]*[,.;:)]|[ \t]+[a-z])"
 )
-_NAME_TOKEN = re.compile(r"[ \t]+(?P<tok>[A-Z]\.|[A-Z][\w\u2019'\-]*)")
+_NAME_TOKEN = lazy_re(r"[ \t]+(?P<tok>[A-Z]\.|[A-Z][\w\u2019'\-]*)")
 
 
 def resolve_name(tokens: list[str], idx: TitleIndex) -> tuple[tuple[int, ...], bool]:
@@ -299,9 +300,9 @@ def _looks_like_name(tokens: list[str]) -> bool:
 _W = r"[A-Z][\w\u2019'\-]*"
 # a capitalised token not preceded by a word character, hyphen or period; the lookbehind
 # comes after the first letter so the regex engine can skip ahead to capitals
-_HEAD_TOKEN = re.compile(r"[A-Z](?<![\w\-.][A-Z])[\w\u2019'\-]*(?![\w\-])")
-_MODS_BEFORE = re.compile(rf"(?<![\w\-.])(?:(?:(?:[A-Z]\.){{2,}}|{_W})[ \t]+){{1,4}}$")
-_COMP = re.compile(
+_HEAD_TOKEN = lazy_re(r"[A-Z](?<![\w\-.][A-Z])[\w\u2019'\-]*(?![\w\-])")
+_MODS_BEFORE = lazy_re(rf"(?<![\w\-.])(?:(?:(?:[A-Z]\.){{2,}}|{_W})[ \t]+){{1,4}}$")
+_COMP = lazy_re(
     rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_W}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{_W})*"
 )
 
@@ -695,12 +696,12 @@ other delegation from the sentence.
     ),
 )
 
-_HEAD_OF = re.compile(
+_HEAD_OF = lazy_re(
     r"(?<![\w\-])(?P<role>(?:(?P<det>[Tt]he|[Bb]oth)[ \t]+)?(?:(?:two|three|both)[ \t]+)?"
     r"[Hh]eads[ \t]+of[ \t]+(?P<what>state|government))(?![\w\-])"
 )
 # the literal core of _HEAD_OF: found first (fast scan), then _HEAD_OF is matched around it
-_HEAD_OF_CUE = re.compile(r"[Hh]eads[ \t]+of[ \t]+(?:state|government)(?![\w\-])")
+_HEAD_OF_CUE = lazy_re(r"[Hh]eads[ \t]+of[ \t]+(?:state|government)(?![\w\-])")
 
 
 def _heads_of(text: str):
