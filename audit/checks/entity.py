@@ -378,9 +378,11 @@ def build_entity_index(glossary) -> EntityIndex:
             o, c, core = _parse_form(f)
             form_owner[norm(core)] = i
     cores = sorted({c for i in counterparts for f in entities[i].long_forms for c in [_parse_form(f)[2]]}, key=len, reverse=True)
-    mention_re = (
-        re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(c) for c in cores) + r")(?![\w\-])") if cores else None
-    )
+    # the first letter before the look-behind lets the regex engine skip to the possible first letters
+    mention_re = re.compile(
+        r"(?:" + "|".join(re.escape(c[0]) + r"(?<![\w\-]" + re.escape(c[0]) + ")" + re.escape(c[1:]) for c in cores if c)
+        + r")(?![\w\-])"
+    ) if any(cores) else None
     return EntityIndex(
         entities=tuple(entities),
         by_core={k: tuple(v) for k, v in by_core.items()},
@@ -670,12 +672,48 @@ def _mentions_between(text: str, tidx, s0: int, s1: int, found: dict) -> list:
     return [(st, mm) for st, mm in found[key] if s0 <= st < s1]
 
 
+_SENT_BREAK = re.compile(r"(?<=[a-z0-9)\]][.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n\s*\n")
+_IN_BREAK = "\"'\u201d\u2019"  # with white space, the only characters a sentence break holds
+
+
 def _sentences(text: str):
     start = 0
-    for m in re.finditer(r"(?<=[a-z0-9)\]][.!?])[\"'\u201d\u2019]?\s+(?=[\"'\u201c\u2018]?[A-Z0-9])|\n\s*\n", text):
+    for m in _SENT_BREAK.finditer(text):
         yield start, m.start()
         start = m.end()
     yield start, len(text)
+
+
+def _sentences_with(text: str, hits: list[tuple[int, int]]):
+    """The spans of ``_sentences(text)`` that overlap one of ``hits`` (sorted, non-overlapping), found
+    around each hit: a break never holds a character outside white space and quotes, so a scan for breaks
+    that starts on such a character finds the same breaks as the scan from the start of the text."""
+    n = len(text)
+    spans = []
+    for a, b in hits:
+        if spans and a < spans[-1][1]:
+            continue  # in the sentence just found
+        m = _SENT_BREAK.search(text, a)  # text[a] starts a name: no break runs through it
+        s1 = m.start() if m else n
+        if s1 < b:  # a break inside the name ("No. 2 ..."): the plain way
+            return [(s0, e) for s0, e in _sentences(text) if any(x < e and y > s0 for x, y in hits)]
+        q, step, s0 = a, 256, None
+        while s0 is None:
+            q = max(0, q - step)
+            while q > 0 and (text[q].isspace() or text[q] in _IN_BREAK):
+                q -= 1
+            last = None
+            for m in _SENT_BREAK.finditer(text, q):
+                if m.start() >= a:
+                    break
+                last = m
+            if last is not None:
+                s0 = last.end()
+            elif q == 0:
+                s0 = 0
+            step *= 4
+        spans.append((s0, s1))
+    return spans
 
 
 @checker(FAMILY, [WRONG_ENTITY, ENTITY_FORM, UNOFFICIAL_QUALIFIER], needs_glossary=True)
@@ -783,14 +821,7 @@ def check_entities(doc, ctx):
         return
     tidx = title_index(ctx.glossary)
     found: dict = {}  # line-bounded stretch -> its title/name mentions, found only where needed
-    k = 0
-    for s0, s1 in _sentences(text):
-        while k < len(hits) and hits[k][1] <= s0:
-            k += 1
-        if k == len(hits):
-            break
-        if hits[k][0] >= s1:
-            continue
+    for s0, s1 in _sentences_with(text, hits):
         sent = text[s0:s1]
         for om in eidx.mention_re.finditer(sent):
             i = eidx.form_owner.get(norm(om.group(0)))

@@ -394,3 +394,20 @@ def test_mentions_found_by_lines_equal_the_whole_document():
         by_lines = [(st, m.key, m.persons, m.has_name)
                     for s0, s1 in _sentences(text) for st, m in _mentions_between(text, tidx, s0, s1, found)]
         assert by_lines == whole and whole
+
+
+_SENT_TOKENS = ["Ministry of Defense", "Department of Defense", "said", "it.", "U.S.", "No.", "2", "a)", "b]", "!", "?",
+                ".", "\"", "'", "\u201c", "\u201d", "\n", "\n\n", " \n \n", "The", "the", "Korea", "x" * 300, "53rd"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_SENT_TOKENS), st.sampled_from(["", " ", "  ", "\n"])), max_size=40))
+def test_sentences_around_names_equal_the_whole_text_split(parts):
+    import re
+
+    from audit.checks.entity import _sentences, _sentences_with
+
+    text = "".join(t + sep for t, sep in parts)
+    hits = [m.span() for m in re.finditer(r"(?<![\w\-])(?:Ministry of Defense|Department of Defense)(?![\w\-])", text)]
+    plain = [(s0, s1) for s0, s1 in _sentences(text) if any(a < s1 and b > s0 for a, b in hits)]
+    assert _sentences_with(text, hits) == plain
