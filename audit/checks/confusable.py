@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
 from typing import Optional
 
 from ..glossary.matching import STOPWORDS, find_exact, form_keys, official_index, tokenize
@@ -139,8 +141,9 @@ word; an acronym of the entry right after the phrase confirms it.
 # --------------------------------------------------------------------------- words
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(key: str) -> str:
-    """A token key without inflection (plural) and in American spelling."""
+    """A token key without inflection (plural) and in American spelling (memoised: pure)."""
     key = SPELLING.get(key, key)
     if len(key) > 4 and key.endswith("ies"):
         return key[:-3] + "y"
@@ -186,6 +189,7 @@ def build_countries() -> tuple[dict, frozenset]:
     abbrev: set[tuple[str, ...]] = set()
 
     def add(text: str, code: str, is_abbrev: bool = False) -> None:
+        text = re.sub(r"^(?:the|The)\s+", "", text)  # 'the Philippines': the article is not the name
         keys = tuple(t.key for t in tokenize(text))
         if not keys:
             return
@@ -217,15 +221,23 @@ def build_countries() -> tuple[dict, frozenset]:
                 add(n, code, True)
             else:
                 add_name(n, code)
-    return {k: frozenset(v) for k, v in table.items()}, frozenset(abbrev)
+    out: dict = {k: frozenset(v) for k, v in table.items()}
+    lens: dict[str, set[int]] = {}
+    for k in table:
+        lens.setdefault(k[0], set()).add(len(k))
+    out.update({w: tuple(sorted(n, reverse=True)) for w, n in lens.items()})  # str keys: lengths by first word
+    return out, frozenset(abbrev)
 
 
-def country_at(tokens, i: int, countries: dict, abbrev: frozenset, lo: int = 0) -> Optional[tuple[int, frozenset]]:
+def country_at(tokens, i: int, countries: dict, abbrev: frozenset) -> Optional[tuple[int, frozenset]]:
     """The longest country expression starting at token ``i``: (end index, codes)."""
     t = tokens[i]
     if not t.cap:
         return None
-    for n in (4, 3, 2, 1):
+    lens = countries.get(t.key)  # the lengths of the expressions starting with this word
+    if not lens:
+        return None
+    for n in lens:
         j = i + n
         if j > len(tokens):
             continue
@@ -293,12 +305,13 @@ class ConfusableIndex:
     targets: list = field(default_factory=list)
     pairs: dict = field(default_factory=dict)  # (official phrase stems, anchor) -> [target idx]
     need: dict = field(default_factory=dict)  # (target idx, official phrase stems) -> anchors a candidate needs
+    anchors: dict = field(default_factory=dict)  # official phrase stems -> every anchor paired with it
     triggers: dict = field(default_factory=dict)  # doc stem -> [(doc phrase stems, (official phrase stems, ...))]
     phrase_groups: dict = field(default_factory=dict)  # phrase stems -> frozenset of group ids
     admitted: frozenset = frozenset()  # stems of every admitted form of every entry
     countries: dict = field(default_factory=dict)
     abbrev: frozenset = frozenset()
-    trigger_re: Optional[re.Pattern] = None
+    country_first: frozenset = frozenset()  # first token keys of every country expression
 
     def __bool__(self) -> bool:
         return bool(self.pairs)
@@ -320,6 +333,7 @@ def build_index(glossary) -> ConfusableIndex:
     lex = build_lexicon()
     idx.phrase_groups = lex
     idx.countries, idx.abbrev = build_countries()
+    idx.country_first = frozenset(k for k in idx.countries if isinstance(k, str))
     acr_of: dict[tuple[str, ...], list[str]] = {}
     for t in glossary.terms:
         if t.kind == "acronym" and t.expands:
@@ -383,6 +397,7 @@ def build_index(glossary) -> ConfusableIndex:
                 anchors = words | {"@" + c for _, seq in countries.values() for codes in seq for c in codes}
                 for a in anchors:
                     idx.pairs.setdefault((ph, a), []).append(ti)
+                idx.anchors.setdefault(ph, set()).update(anchors)
                 # exact words (or countries) >= substitutions >= 1: at least half the other units
                 units = len(words) + len(countries)
                 idx.need[(ti, ph)] = max(1, (units + 2) // 2)
@@ -392,17 +407,11 @@ def build_index(glossary) -> ConfusableIndex:
     for ph in official_phrases:
         for g in lex[ph]:
             by_group.setdefault(g, []).append(ph)
-    words: set[str] = set()
     for q, gs in lex.items():
         mates = sorted({p for g in gs for p in by_group.get(g, ()) if "".join(p) != "".join(q)})
         if mates:
             idx.triggers.setdefault(q[0], []).append((q, tuple(mates)))
-            words.add(q[0])
-    words |= {k for k, v in SPELLING.items() if v in words}  # 'defence' for 'defense'
-    if words:
-        # stems are prefixes of their surface forms ('chief' / 'chiefs', 'policy' -> 'polic')
-        alts = sorted({w[:-1] if w.endswith("y") else w for w in words}, key=len, reverse=True)
-        idx.trigger_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alts)) + r")", re.I)
+    idx.anchors = {k: frozenset(v) for k, v in idx.anchors.items()}
     return idx
 
 
@@ -427,15 +436,26 @@ class Alignment:
     cap_exact: bool  # an exact word written with a capital
 
 
+_KEY = attrgetter("key")
+
+
 class _Para:
     """Per-paragraph lazily computed facts shared by every alignment."""
 
     def __init__(self, tokens, idx: ConfusableIndex):
         self.tokens = tokens
-        self.stems = [stem(t.key) for t in tokens]
+        self.stems = list(map(stem, map(_KEY, tokens)))
         self.idx = idx
         self._phr: dict = {}
         self._ctry: dict = {}
+        first = idx.country_first
+        #: token index -> '@XX' anchors of the country expression starting there
+        self.country_anchors: dict = {}
+        for k, t in enumerate(tokens):
+            if t.cap and t.key in first:
+                run = self.country(k)
+                if run:
+                    self.country_anchors[k] = {"@" + c for codes in run[1] for c in codes}
 
     def phrases(self, d: int) -> list:
         got = self._phr.get(d)
@@ -452,14 +472,24 @@ class _Para:
         return got
 
     def country(self, d: int):
-        if d not in self._ctry:
-            self._ctry[d] = country_run(self.tokens, d, self.idx.countries, self.idx.abbrev)
-        return self._ctry[d]
+        try:
+            return self._ctry[d]
+        except KeyError:
+            t = self.tokens[d]
+            run = None
+            if t.cap and t.key in self.idx.country_first:
+                run = country_run(self.tokens, d, self.idx.countries, self.idx.abbrev)
+            self._ctry[d] = run
+            return run
 
 
 def align(t: Target, p: _Para, s: int, ti: int) -> Optional[Alignment]:
     """The best word-by-word alignment of target ``t`` with the document from token ``s``."""
     toks, stems = p.tokens, p.stems
+    # the first official word must be there (same word, a confusable, or the country)
+    if stems[s] != t.stems[0] and not (0 in t.countries and p.country(s)) \
+            and not (0 in t.phrases and p.phrases(s)):
+        return None
     n_doc = len(toks)
     memo: dict = {}
 
@@ -562,6 +592,7 @@ def _candidates(p: _Para, idx: ConfusableIndex, d: int) -> set[int]:
     if not entries:
         return out
     hits: dict = {}
+    ctry: set = set()
     lo, hi = max(0, d - MAX_FORM - 1), min(len(p.stems), d + MAX_FORM + 2)
     window: Optional[set] = None
     for q, mates in entries:
@@ -569,14 +600,17 @@ def _candidates(p: _Para, idx: ConfusableIndex, d: int) -> set[int]:
             continue
         if window is None:
             window = set(p.stems[lo:hi])
-            for k in range(lo, hi):
-                run = p.country(k)
-                if run:
-                    window.update("@" + c for codes in run[1] for c in codes)
+            for k, codes in p.country_anchors.items():
+                if lo <= k < hi:
+                    window |= codes
         for ph in mates:
-            for a in window:
+            for a in window & idx.anchors[ph]:
                 for ti in idx.pairs.get((ph, a), ()):
                     k = (ti, ph)
+                    if a[0] == "@":  # one country qualifier counts once ('ROK-U.S.': @KR, @US)
+                        if k in ctry:
+                            continue
+                        ctry.add(k)
                     hits[k] = hits.get(k, 0) + 1
     need = idx.need
     out.update(ti for (ti, ph), n in hits.items() if n >= need[(ti, ph)])
@@ -628,19 +662,16 @@ def _confidence(a: Alignment, t: Target, doc_text: str, end: int) -> float:
 @checker(FAMILY, [CONFUSABLE_SUBSTITUTION], needs_glossary=True)
 def check_confusables(doc, ctx):
     idx = confusable_index(ctx.glossary)
-    if not idx or idx.trigger_re is None:
+    if not idx or not idx.triggers:
         return
     oidx = None
     text = doc.text
     for para in doc.paragraphs:
-        if not idx.trigger_re.search(para.text):
-            continue
         tokens = tokenize(para.text, para.start)
         p = _Para(tokens, idx)
         found: list[Alignment] = []
-        for d in range(len(tokens)):
-            if p.stems[d] not in idx.triggers:
-                continue
+        triggers = idx.triggers
+        for d in [d for d, st in enumerate(p.stems) if st in triggers]:
             for ti in _candidates(p, idx, d):
                 t = idx.targets[ti]
                 for s in range(max(0, d - t.n - 1), d + 1):
