@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from functools import lru_cache
-from typing import Iterable, Optional
+from typing import Iterable, Mapping, NamedTuple, Optional
 
 from rapidfuzz import fuzz
 
@@ -138,10 +138,11 @@ def best_match(target: str, options: Iterable[str], words: Optional[int] = None)
 
 
 # --------------------------------------------------------------------------- glossary index
+# (NamedTuples and a slotted class rather than dataclasses: a dataclass costs ~1 ms of
+# start-up each to generate its methods, and every command imports this module)
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     id: str
     name: str
     forms: tuple[str, ...]
@@ -154,8 +155,7 @@ class Person:
         return frozenset(head_of(k) for k in self.title_keys)
 
 
-@dataclass(frozen=True)
-class TitleIndex:
+class TitleIndex(NamedTuple):
     persons: tuple[Person, ...]
     part_to_persons: dict
     form_to_persons: dict
@@ -166,7 +166,7 @@ class TitleIndex:
     max_form_words: int
     form_first_keys: frozenset[str]
     places: frozenset[str]
-    pronoun: dict = field(default_factory=dict)
+    pronoun: Mapping = MappingProxyType({})
 
     def __bool__(self) -> bool:
         return bool(self.persons)
@@ -245,23 +245,31 @@ def title_index(glossary) -> TitleIndex:
 # --------------------------------------------------------------------------- mentions in a document
 
 
-@dataclass
 class Mention:
     """A title in the text, perhaps followed by a name."""
 
-    start: int  # start of the title core (modifiers that name a country excluded)
-    end: int  # end of the title core
-    core: str
-    key: str
-    head: str
-    determined: bool  # preceded by "the", "both", or by "<role> and"
-    qualified: bool  # a country modifier or "of <country>" tail
-    ranked: bool  # Deputy, Vice, Prime...
-    name_start: int = -1
-    name_end: int = -1
-    name: str = ""
-    persons: tuple[int, ...] = ()  # persons the name resolves to (exactly)
-    partial: bool = False  # some name token is a known person's name part
+    __slots__ = ("start", "end", "core", "key", "head", "determined", "qualified", "ranked",
+                 "name_start", "name_end", "name", "persons", "partial")
+
+    def __init__(self, start: int, end: int, core: str, key: str, head: str, determined: bool,
+                 qualified: bool, ranked: bool, name_start: int = -1, name_end: int = -1, name: str = "",
+                 persons: tuple[int, ...] = (), partial: bool = False):
+        self.start = start  # start of the title core (modifiers that name a country excluded)
+        self.end = end  # end of the title core
+        self.core = core
+        self.key = key
+        self.head = head
+        self.determined = determined  # preceded by "the", "both", or by "<role> and"
+        self.qualified = qualified  # a country modifier or "of <country>" tail
+        self.ranked = ranked  # Deputy, Vice, Prime...
+        self.name_start = name_start
+        self.name_end = name_end
+        self.name = name
+        self.persons = persons  # persons the name resolves to (exactly)
+        self.partial = partial  # some name token is a known person's name part
+
+    def __repr__(self) -> str:
+        return f"Mention({self.core!r} {self.start}:{self.end}, name={self.name!r})"
 
     @property
     def has_name(self) -> bool:
