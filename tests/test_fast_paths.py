@@ -168,3 +168,51 @@ def test_tokenize_examples():
         ("Lloyd", "lloyd", "start", False), ("J", "j", "space", False), ("Austin", "austin", "space", False),
         ("III", "iii", "space", True), ("U.S.", "us", "space", False), ("ROK", "rok", "hyphen", False),
         ("talks", "talks", "space", False), ("Korea", "korea", "break", True)]
+
+
+# --------------------------------------------------------------------------
+# consistency: capitalised runs memoised per region string; sound groups as a pair set
+
+from audit.checks import consistency  # noqa: E402
+from audit.glossary.model import Glossary, Term  # noqa: E402
+
+_TITLED = Glossary((Term("defense-minister", "Defense Minister", kind="title"),
+                    Term("camp-ellis", "Camp Ellis", kind="place")))
+
+
+def _plain_runs(text: str, idx) -> list:
+    """The per-region definition: tokenize each region where it is, then cut the run."""
+    out = []
+    for m in consistency._CAP_REGION.finditer(text):
+        toks = matching.tokenize(m.group(0), m.start())
+        a, j = 0, len(toks)
+        while a < j and (toks[a].key in matching.STOPWORDS or toks[a].key in matching.HONORIFICS):
+            a += 1
+        for b in range(min(j, a + 5), a + 1, -1):
+            if any(idx.forms[f].role == "title" for f in idx.exact.get(tuple(x.key for x in toks[a:b]), ())):
+                a = b
+                break
+        if j - a >= 2 and not any(x.text.isdigit() for x in toks[a:j]):
+            out.append(toks[a:j])
+    return out
+
+
+CAPPY = ["Camp", "Ellis", "The", "Defense", "Minister", "Kim", "Seung", "-", "kyum", "U.S.", "Army", " ", "  ", "\t",
+         "–", "'s", "’", ".", ",", "\n", "of", "2", "É", "Ärzte", "x"]
+
+
+@FAST
+@given(st.lists(st.sampled_from(CAPPY), max_size=30).map("".join))
+def test_memoised_capitalised_runs_are_the_plain_ones(text):
+    idx = matching.official_index(_TITLED)
+    memo: dict = {}
+    assert consistency._capitalised_runs(text, idx, memo) == _plain_runs(text, idx)
+    assert consistency._capitalised_runs(text + " " + text, idx, memo) == _plain_runs(text + " " + text, idx)
+
+
+def test_sound_pairs_are_the_editex_groups():
+    letters = "abcdefghijklmnopqrstuvwxyzé"
+    for a in letters:
+        for b in letters:
+            plain = a == b or any(a in g and b in g for g in consistency._EDITEX_GROUPS)
+            assert consistency._same_sound_start(a + "x", b + "y") == plain

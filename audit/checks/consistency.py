@@ -19,10 +19,21 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from itertools import compress, count
+from operator import and_, itemgetter
 
 from rapidfuzz import fuzz
 
-from ..glossary.matching import HONORIFICS, STOPWORDS, editex_similarity, official_index, squash, surface, tokenize
+from ..glossary.matching import (
+    HONORIFICS,
+    STOPWORDS,
+    Token,
+    editex_similarity,
+    official_index,
+    squash,
+    surface,
+    tokenize,
+)
 from .names import analyze
 from .registry import Example, checker, make_finding, rule
 
@@ -85,12 +96,20 @@ requirement of any official text, and a short-form drift ("Su", "Xu" for
     ),
 )
 
+_KEY, _GAP, _CAP = itemgetter(3), itemgetter(4), itemgetter(6)  # Token.key, .gap, .cap
+_new_token = tuple.__new__
+
 #: letter groups of the Editex algorithm: a first letter from the same group sounds alike
 _EDITEX_GROUPS = ("aeiouy", "bp", "ckq", "dt", "lr", "mn", "gj", "fpv", "sxz", "csz")
 
 
+#: pairs of first letters from one group
+_SOUND_PAIRS = frozenset((x, y) for g in _EDITEX_GROUPS for x in g for y in g)
+
+
 def _same_sound_start(a: str, b: str) -> bool:
-    return a[:1] == b[:1] or any(a[:1] in g and b[:1] in g for g in _EDITEX_GROUPS)
+    """Do two non-empty words start with the same letter or letters from one Editex group?"""
+    return a[0] == b[0] or (a[0], b[0]) in _SOUND_PAIRS
 
 
 def _sounds_like(a: str, b: str, strict: bool) -> float:
@@ -125,7 +144,8 @@ def check_consistency(doc, ctx):
     else:
         idx = official_index(ctx.glossary)
         flagged = []
-    yield from _name_variants(doc, idx, flagged, seen_spans)
+    memo = ctx.glossary.compiled("consistency.region-runs", lambda g: {})
+    yield from _name_variants(doc, idx, flagged, seen_spans, memo)
 
 
 def _people(doc, ctx, an, seen_spans):
@@ -150,9 +170,12 @@ def _people(doc, ctx, an, seen_spans):
             for i, j, status in an.mentions[tid]:
                 if status == "ok":
                     c[surface(text[toks[i].start:toks[j - 1].end])] += 1
-        for k in range(1, len(toks)):
+        # candidates: a capitalised word joined by a space to a title word (selected with C-level maps)
+        keys = list(map(_KEY, toks))
+        after_title = map(and_, map(idx.title_keys.__contains__, keys), map(_CAP, toks[1:]))
+        for k in compress(count(1), map(and_, after_title, map("space".__eq__, map(_GAP, toks[1:])))):
             t, prev = toks[k], toks[k - 1]
-            if not t.cap or t.gap != "space" or prev.key not in idx.title_keys or k in an.covered:
+            if k in an.covered:
                 continue
             if k in flagged_tokens or (t.key,) in idx.exact or t.key in HONORIFICS or t.key in idx.title_keys:
                 continue
@@ -194,10 +217,10 @@ def _people(doc, ctx, an, seen_spans):
 
 
 
-def _name_variants(doc, idx, flagged: list, seen_spans):
+def _name_variants(doc, idx, flagged: list, seen_spans, memo: dict):
     """Capitalised names in several forms (order, spacing, hyphens, capitals)."""
     text = doc.text
-    runs = _capitalised_runs(text, idx)
+    runs = _capitalised_runs(text, idx, memo)
     groups: dict[tuple, list[list]] = {}
     for run in runs:
         keys = tuple(x.key for x in run)
@@ -259,21 +282,38 @@ _CAP_REGION = re.compile(
 )
 
 
-def _capitalised_runs(text: str, idx) -> list[list]:
+def _capitalised_runs(text: str, idx, memo: dict) -> list[list]:
     """Maximal runs of two or more capitalised words (hyphenated parts included),
     without a leading function word or title ("The", "Defense Minister"), as token lists.
 
-    Found with one regex over the text, so a long document with few names costs little."""
+    Found with one regex over the text, so a long document with few names costs little.
+    The run of each distinct region string is worked out once per glossary (``memo``)
+    and shifted to where the region occurs."""
     out = []
     for m in _CAP_REGION.finditer(text):
-        toks = tokenize(m.group(0), m.start())
-        a, j = 0, len(toks)
-        while a < j and (toks[a].key in STOPWORDS or toks[a].key in HONORIFICS):
-            a += 1
-        for b in range(min(j, a + 5), a + 1, -1):  # a glossary title in front ("Defense Minister")
-            if any(idx.forms[f].role == "title" for f in idx.exact.get(tuple(x.key for x in toks[a:b]), ())):
-                a = b
-                break
-        if j - a >= 2 and not any(x.text.isdigit() for x in toks[a:j]):
-            out.append(toks[a:j])
+        region = m.group(0)
+        run = memo.get(region)
+        if run is None:
+            if len(memo) > 50000:
+                memo.clear()
+            run = memo[region] = _region_run(region, idx)
+        if run:
+            b = m.start()
+            out.append([_new_token(Token, (t[0] + b, t[1] + b) + t[2:]) for t in run])
     return out
+
+
+def _region_run(region: str, idx) -> tuple:
+    """The name run of one capitalised region, with offsets from the region's start (a region
+    holds no apostrophe, so no possessive fold and its tokens do not depend on where it is)."""
+    toks = tokenize(region)
+    a, j = 0, len(toks)
+    while a < j and (toks[a].key in STOPWORDS or toks[a].key in HONORIFICS):
+        a += 1
+    for b in range(min(j, a + 5), a + 1, -1):  # a glossary title in front ("Defense Minister")
+        if any(idx.forms[f].role == "title" for f in idx.exact.get(tuple(x.key for x in toks[a:b]), ())):
+            a = b
+            break
+    if j - a >= 2 and not any(x.text.isdigit() for x in toks[a:j]):
+        return tuple(toks[a:j])
+    return ()
