@@ -293,3 +293,9 @@ def test_index_is_keyed_by_word_pairs():
     cands = cf._candidates(p, idx, 1)
     assert {idx.targets[i].text for i in cands} == {"Combined Medical Command"}
     assert flagged("The Joint Medical Command met.", g) == [("Joint Medical Command", "Combined Medical Command")]
+
+
+def test_docs_page_lists_every_group():
+    page = (ROOT / "docs" / "checks-confusable.md").read_text(encoding="utf-8")
+    missing = [g.id for g in GROUPS if f"| `{g.id}` |" not in page]
+    assert missing == [], f"docs/checks-confusable.md lacks groups {missing}"
