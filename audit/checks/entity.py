@@ -70,17 +70,23 @@ _QUAL_SEP = re.compile(r"(?<=[\w.])[\-\u2010\u2011\u2013](?=[A-Z])")
 
 
 def split_countries(qual: str) -> list[str]:
-    return [c.strip() for c in _QUAL_SEP.split(qual) if c.strip()]
+    return list(_split_countries(qual))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_countries(qual: str) -> tuple[str, ...]:
+    return tuple(c.strip() for c in _QUAL_SEP.split(qual) if c.strip())
 
 
 _COMPASS = frozenset("north south east west new united".split())
 
 
+@functools.lru_cache(maxsize=4096)
 def trim_qualifier(qual: str, places: frozenset = frozenset()) -> tuple[str, str]:
     """(qualifier, word given back to the name): the last country of ``U.S.-Japan Security`` is
     ``Japan``; two words stay a country only when they name one together (``South Korea``,
     ``United States``, a glossary place)."""
-    words = split_countries(qual)[-1].split()
+    words = _split_countries(qual)[-1].split()
     if len(words) != 2:
         return qual, ""
     k = norm(" ".join(words))
@@ -217,7 +223,7 @@ def _parse_form(form: str, places: frozenset = frozenset()) -> tuple[Optional[st
     q = _QUAL_RE.match(s) or _SINGLE_Q_RE.match(s)
     if q and len(s[q.end():].split()) >= 1:
         qual, back = trim_qualifier(q.group("qual"), places)
-        countries, s = tuple(split_countries(qual)), (f"{back} " if back else "") + s[q.end():]
+        countries, s = _split_countries(qual), (f"{back} " if back else "") + s[q.end():]
     else:
         w = re.match(r"^(?P<qual>[A-Z][a-z]+)[ \t]+(?=[A-Z])", s)
         if w and is_countryish(w.group("qual"), places) and len(s[w.end():].split()) >= 1:
@@ -558,7 +564,7 @@ major), but an official name is quoted in its official form, qualifier included.
 def _qualifier_fix(eidx: EntityIndex, e: Entity, qual: str, alias=None) -> Optional[tuple[str, str]]:
     """(official qualifier, official form without ordinal) when ``qual`` names exactly the entity's
     parties, each an alias of an official one, but is not written as any official form writes them."""
-    doc = split_countries(qual)
+    doc = _split_countries(qual)
     if not e.qualifiers or len(doc) < 2:
         return None
     alias = alias or eidx.alias_of
@@ -599,7 +605,7 @@ def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None
 
     # same head noun, half the words, and the same parties: "Korea-U.S. Comprehensive Defense Dialogue"
     if qual and len(words) >= 2:
-        doc_countries = split_countries(qual)
+        doc_countries = _split_countries(qual)
         same = same or eidx.same_country
 
         def same_parties(e):
@@ -724,6 +730,7 @@ def check_entities(doc, ctx):
     text = doc.text
     same = functools.lru_cache(maxsize=None)(eidx.same_country)  # per document: qualifiers recur
     alias = functools.lru_cache(maxsize=None)(eidx.alias_of)
+    seen: dict = {}  # (ordinal, name, acronym, qualifier) -> what _identify made of it: names recur
     cands = []
     doc_ordinals: dict[str, set[int]] = {}
     for m in _candidates(text):
@@ -747,7 +754,11 @@ def check_entities(doc, ctx):
             name_full = name_full[:cut.start()]  # "... Military Committee Meeting and the Korea-U.S. MCM"
             name_end = name_start + cut.start()
         ord_num = _DIGITS.match(ordinal).group(0) if ordinal else None
-        i, cue, exact = _identify(eidx, ord_num, name_full, acr, qual=qual, same=same)
+        key = (ord_num, name_full, acr, qual)
+        hit = seen.get(key)
+        if hit is None:
+            hit = seen[key] = _identify(eidx, ord_num, name_full, acr, qual=qual, same=same)
+        i, cue, exact = hit
         if ord_num and i is not None and cue != "ordinal":
             doc_ordinals.setdefault(ord_num, set()).add(i)
         if cue == "ordinal":
@@ -775,7 +786,7 @@ def check_entities(doc, ctx):
             continue  # another meeting of the series, not the glossary's
         wrong = []
         if qual and e.countries:
-            wrong = [c for c in split_countries(qual) if not any(alias(c, x) for x in e.countries)]
+            wrong = [c for c in _split_countries(qual) if not any(alias(c, x) for x in e.countries)]
         if wrong and cue not in ("ordinal", "acronym") and not (ord_num and ord_num == e.ordinal):
             continue  # same words, other countries, no ordinal: most likely another bilateral forum
         if wrong:
