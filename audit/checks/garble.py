@@ -274,6 +274,9 @@ def _sentence_spans(doc) -> list[list[tuple[int, int]]]:
     return [list(sentences(text, p.start, p.end)) for p in doc.paragraphs]
 
 
+_PURPOSE = lazy_re(r"(?:In order (?:to|for)|So as to|To(?= [a-z]))\b")
+
+
 def _fragments(doc, para_spans):
     text = doc.text
     for spans in para_spans:
@@ -281,19 +284,20 @@ def _fragments(doc, para_spans):
             if k == 0:
                 continue  # heading or first sentence
             sent = text[s:e]
+            # the cheap tests first (each one alone rules the sentence out)
+            if not sent[:1].isupper() or not sent.rstrip("\"'”’)] ").endswith("."):
+                continue
             prev = text[spans[k - 1][0]:spans[k - 1][1]]
             if prev.rstrip("\"'”’)] ").endswith(("?", ":", "!")) or _quoted(text, s, e) or _quoted(text, *spans[k - 1]):
-                continue
-            if not sent[:1].isupper():
                 continue
             if "\n" in text[spans[k - 1][1]:s]:
                 continue  # a line of its own: a list item or a heading
             words = _words(sent)
+            if not (1 <= len(words) <= 4 or len(words) <= 25 and _PURPOSE.match(sent) and "," not in sent):
+                continue  # neither a short fragment nor a purpose clause
             prev_words = _words(prev)
             if len(prev_words) < 4 or not _has_verb(prev_words) and len(prev_words) < 8:
                 continue  # the sentence before must be a full sentence
-            if not sent.rstrip("\"'”’)] ").endswith("."):
-                continue
             if 1 <= len(words) <= 4 and not _has_verb(words):
                 if any(c.isdigit() for c in sent) or words[0].lower() in _PRONOUN_START:
                     continue
@@ -306,8 +310,7 @@ def _fragments(doc, para_spans):
                     f"'{sent}' has no verb: a fragment of the previous sentence?",
                     confidence=0.7,
                 )
-            elif len(words) <= 25 and re.match(r"(?:In order (?:to|for)|So as to|To(?= [a-z]))\b", sent) \
-                    and "," not in sent:
+            elif len(words) <= 25 and _PURPOSE.match(sent) and "," not in sent:
                 rest = [w.lower() for w in words[2 if sent.startswith("To ") else 3:]]
                 if not any(w in VERBS and w not in ("keep", "make", "get", "put", "hold", "maintain") for w in rest) \
                         and not any(w in _PRONOUN_START - {"this", "that", "these", "those"} for w in rest):
