@@ -714,11 +714,18 @@ def check_confusables(doc, ctx):
 
 def _boundaries_ok(tokens, a: Alignment, t: Target, p: _Para) -> bool:
     """The phrase is not part of a longer capitalised name ('Department of National' in
-    'Department of National Defense', 'Joint Statement' in 'Pyongyang Joint Statement')."""
-    if a.end < len(tokens):
+    'Department of National Defense', 'Joint Statement' in 'Pyongyang Joint Statement',
+    'Department of Foreign Affairs' in 'Department of Foreign Affairs and Trade')."""
+    if a.end < len(tokens) and tokens[a.end - 1].cap:
         nxt = tokens[a.end]
-        if nxt.gap == "space" and nxt.cap and nxt.key not in STOPWORDS and tokens[a.end - 1].cap:
+        if nxt.gap == "space" and nxt.cap and nxt.key not in STOPWORDS:
             return False
+        # 'Department of Foreign Affairs and Trade', 'Ministry of Defense of Japan'
+        if nxt.gap == "space" and nxt.key in ("and", "of", "for", "on") and a.end + 1 < len(tokens):
+            after = tokens[a.end + 1]
+            if after.gap == "space" and after.cap and after.key not in STOPWORDS and \
+                    not (nxt.key == "and" and p.country(a.end + 1)):
+                return False
     if a.start > 0 and tokens[a.start].cap:
         prev = tokens[a.start - 1]
         if tokens[a.start].gap == "space" and prev.cap and prev.key not in STOPWORDS \

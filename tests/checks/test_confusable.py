@@ -235,6 +235,9 @@ def test_part_of_a_longer_name_is_not_flagged():
     glossary = '[[org]]\nterm = "Department of State"\n'
     assert flagged("The Department of National Defense replied.", glossary) == []
     assert flagged("The Ministry of State replied.", glossary) == [("Ministry of State", "Department of State")]
+    assert flagged("The Department of Foreign Affairs and Trade (DFAT) said.", US_JAPAN) == []
+    assert flagged("The Department of Foreign Affairs said.", US_JAPAN) == [
+        ("Department of Foreign Affairs", "Ministry of Foreign Affairs")]
 
 
 def test_admitted_forms_of_other_entries_are_never_flagged():
@@ -299,3 +302,10 @@ def test_docs_page_lists_every_group():
     page = (ROOT / "docs" / "checks-confusable.md").read_text(encoding="utf-8")
     missing = [g.id for g in GROUPS if f"| `{g.id}` |" not in page]
     assert missing == [], f"docs/checks-confusable.md lacks groups {missing}"
+
+
+def test_official_communique_is_clean():
+    """The official English text of the seed's communique: every name as the glossary writes it."""
+    text = (ROOT / "tests" / "data" / "reference" / "official" / "000_ebdd1e0c9e0a145d.txt").read_text(encoding="utf-8")
+    assert "cyber" in text and "National Assembly" in text
+    assert flagged(text, REF) == []
