@@ -95,17 +95,22 @@ def __getattr__(name: str):  # ``COUNTRY_NAMES`` stays importable, built lazily
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+_ABBREV = lazy_re(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}")
+_NATIONALITY = lazy_re(r"[a-z]{3,}(?:ian|an|ese|ish|i)")
+
+
+@lru_cache(maxsize=1 << 14)  # pure; the same modifiers recur across a document
 def is_countryish(tok: str, places: frozenset[str] = frozenset()) -> bool:
     """Does this capitalised modifier name a country or nationality (U.S., ROK, Korean, Japan's, Israel)?"""
     t = tok.translate(_APOS)
     if t.endswith("'s"):
         return True
-    if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,4}", t):
+    if _ABBREV.fullmatch(t):
         return True
     low = norm_token(t)
     if low in _GEO_WORDS or low in places or low in country_names():
         return True
-    return bool(re.fullmatch(r"[a-z]{3,}(?:ian|an|ese|ish|i)", low)) and low not in {"human", "urban", "foreign"}
+    return bool(_NATIONALITY.fullmatch(low)) and low not in {"human", "urban", "foreign"}
 
 
 def head_of(title: str) -> str:
@@ -125,16 +130,24 @@ def content_words(text: str) -> set[str]:
 
 def best_match(target: str, options: Iterable[str], words: Optional[int] = None) -> Optional[str]:
     """The option most like ``target``; options with the same word count win first."""
-    opts = list(dict.fromkeys(options))
+    opts = tuple(dict.fromkeys(options))
     if not opts:
         return None
-    n = len(target.split()) if words is None else words
+    return _best_match(target, opts, len(target.split()) if words is None else words)
+
+
+_OF_FOR = lazy_re(r" (?:of|for) ")
+
+
+def _shape(x: str) -> bool:  # "X of Y" / "X for Y" or not
+    return _OF_FOR.search(norm(x)) is not None
+
+
+@lru_cache(maxsize=1 << 12)  # pure; a document asks about the same few titles again and again
+def _best_match(target: str, opts: tuple[str, ...], n: int) -> str:
     t = norm(target)
-
-    def shape(x: str) -> bool:  # "X of Y" / "X for Y" or not
-        return bool(re.search(r" (?:of|for) ", norm(x)))
-
-    return max(opts, key=lambda o: (shape(o) == shape(t), len(o.split()) == n, fuzz.ratio(norm(o), t), -len(o)))
+    ts = _shape(t)
+    return max(opts, key=lambda o: (_shape(o) == ts, len(o.split()) == n, fuzz.ratio(norm(o), t), -len(o)))
 
 
 # --------------------------------------------------------------------------- glossary index
@@ -309,7 +322,13 @@ _W = r"[A-Z][\w\u2019'\-]*"
 # a capitalised token not preceded by a word character, hyphen or period; the lookbehind
 # comes after the first letter so the regex engine can skip ahead to capitals
 _HEAD_TOKEN = lazy_re(r"[A-Z](?<![\w\-.][A-Z])[\w\u2019'\-]*(?![\w\-])")
-_MODS_BEFORE = lazy_re(rf"(?<![\w\-.])(?:(?:(?:[A-Z]\.){{2,}}|{_W})[ \t]+){{1,4}}$")
+_W_RE = lazy_re(_W)
+_NONSPACE = lazy_re(r"\S+")
+_CAP_TOKEN = lazy_re(r"[A-Z][\w\u2019'\-]*\.?")
+_AND_THE = lazy_re(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
+# (a leading lookahead lets the engine skip to the letters a match can start with)
+_DETERMINER_END = lazy_re(r"(?=[TtBba])(?:\b[Tt]he|\b[Bb]oth|\band)[ \t]+(?:[A-Z][\w\u2019'.\-]*[ \t]+)*$")
+_MODS_BEFORE = lazy_re(rf"(?=[A-Z])(?<![\w\-.])(?:(?:(?:[A-Z]\.){{2,}}|{_W})[ \t]+){{1,4}}$")
 _COMP = lazy_re(
     rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_W}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{_W})*"
 )
@@ -350,7 +369,7 @@ def _role_matches(text: str, idx: TitleIndex):
         cs = ce = he
         cm = _COMP.match(text, he)
         if cm:
-            words = list(re.finditer(_W, cm.group(0)))
+            words = list(_W_RE.finditer(cm.group(0)))
             ce = cm.end()
             for a, b in zip(words, words[1:]):
                 if b.group(0).lower() in idx.heads:  # "... of Foreign Affairs and Secretary": stop before the next role
@@ -366,7 +385,7 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
     for m in _role_matches(text, idx):
         mods_text = m.group("mods")
         mods = []  # (token, start)
-        for tm in re.finditer(r"\S+", mods_text):
+        for tm in _NONSPACE.finditer(mods_text):
             mods.append((tm.group(0), m.start("mods") + tm.start()))
         # drop leading stop words ("The", "Both") and anything up to the last of them
         while mods and norm_token(mods[0][0]) in STOPWORDS:
@@ -393,7 +412,7 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
         comp = m.group("comp") or ""
         name_tokens: list[tuple[str, int, int]] = []
         if comp:
-            ctoks = [(t.group(0), m.start("comp") + t.start(), m.start("comp") + t.end()) for t in re.finditer(r"\S+", comp)]
+            ctoks = [(t.group(0), m.start("comp") + t.start(), m.start("comp") + t.end()) for t in _NONSPACE.finditer(comp)]
             split = None
             # peel a trailing name off the complement: "Secretary of State Austin"
             # ... also when the name is followed by "and <another title>": "Secretary of State
@@ -429,7 +448,7 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
             ap = _APPOSITIVE.match(text, end)
             if ap:
                 name_tokens = [(t.group(0), ap.start("name") + t.start(), ap.start("name") + t.end())
-                               for t in re.finditer(r"\S+", ap.group("name"))]
+                               for t in _NONSPACE.finditer(ap.group("name"))]
                 if any(norm_token(t[0]) in STOPWORDS or t[0].lower() in idx.heads for t in name_tokens):
                     name_tokens = []
         # a trailing period belongs to the sentence unless the token is an initial
@@ -449,7 +468,7 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                         core, key, qualified = text[start:end], k, True
                     break
         ctx_before = text[max(0, m.start() - 40):m.start()] + text[m.start():start]
-        determined = bool(re.search(r"(?:\b[Tt]he|\b[Bb]oth|\band)[ \t]+(?:[A-Z][\w\u2019'.\-]*[ \t]+)*$", ctx_before))
+        determined = bool(_DETERMINER_END.search(ctx_before))
         men = Mention(start, end, core, key, head_of(core), determined, qualified, ranked)
         if name_tokens:
             men.name_start, men.name_end = name_tokens[0][1], name_tokens[-1][2]
@@ -491,7 +510,7 @@ def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]
             if len(hs) == 1:
                 counts[hs[0]] += 1
     # name forms: look up runs of capitalised words (longest first) instead of one huge regex
-    toks = list(re.finditer(r"[A-Z][\w\u2019'\-]*\.?", text))
+    toks = list(_CAP_TOKEN.finditer(text))
     keys = [norm(t.group(0)) for t in toks]
     joined = [text[a.end():b.start()] in (" ", "\t") for a, b in zip(toks, toks[1:])] + [False]
     i = 0
@@ -772,7 +791,7 @@ def check_titles(doc, ctx):
     for a, b in zip(mentions, mentions[1:]):
         if a.has_name or b.has_name or a.key != b.key or a.ranked or b.ranked:
             continue
-        if not re.fullmatch(r"[ \t]+and[ \t]+(?:the[ \t]+)?", text[a.end:b.start]):
+        if not _AND_THE.fullmatch(text, a.end, b.start):
             continue
         hs = holders_of(a.key, idx)
         if len(hs) != 1:
