@@ -448,19 +448,22 @@ def _analyze(doc, ctx) -> Analysis:
                     continue  # cuts through an admitted form
                 yield s, e
 
-    def score(s: int, e: int, n: int, postings: list[int], table: dict) -> None:
-        key = (s, e, n, id(table))
+    # the forms a window's words bring up depend only on those words: memoised per glossary
+    hits_memo = ctx.glossary.compiled("names.window-hits", lambda g: {})
+    if len(hits_memo) > 200000:
+        hits_memo.clear()
+
+    def score(s: int, e: int, n: int, table: dict, side: str) -> None:
+        key = (s, e, n, side)
         if key in queried:
             return
         queried.add(key)
-        lists = _candidates(idx, table, tokens, s, e, n)
-        if not lists:
-            return
-        query = " ".join(tkeys[s:e])
-        for cands in lists:
-            hits = process.extract(query, idx.joined(cands), scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=6)
-            if hits:
-                results.setdefault((s, e), []).extend(cands[h[2]] for h in hits)
+        wkeys = tuple(tkeys[s:e])
+        hits = hits_memo.get((wkeys, n, side))
+        if hits is None:
+            hits = hits_memo[(wkeys, n, side)] = _window_hits(idx, table, wkeys, n)
+        if hits:
+            results.setdefault((s, e), []).extend(hits)
 
     for p in compress(count(), map(idx.anchors.__contains__, tkeys)):  # only tokens that anchor a target
         if p in covered:
@@ -468,13 +471,13 @@ def _analyze(doc, ctx) -> Analysis:
         tok = tokens[p]
         by_n = idx.person_anchors.get(tok.key)
         if by_n and tok.cap:
-            for n, postings in by_n.items():
+            for n in by_n:
                 for s, e in windows(p, (n - 1, n, n + 1)):
                     if nameish[e] == nameish[s]:
-                        score(s, e, n, postings, idx.person_anchors)
+                        score(s, e, n, idx.person_anchors, "person")
         by_n = idx.other_anchors.get(tok.key)
         if by_n:
-            for n, postings in by_n.items():
+            for n in by_n:
                 need_cap = idx.cap_start.get((tok.key, n), False)
                 for s, e in windows(p, (n, n - 1)):
                     if need_cap and not tokens[s].cap:
@@ -483,7 +486,7 @@ def _analyze(doc, ctx) -> Analysis:
                         continue
                     if e - s < n and not _acronym_follows(text, tokens[e - 1].end):
                         continue  # a dropped word needs the acronym as evidence
-                    score(s, e, n, postings, idx.other_anchors)
+                    score(s, e, n, idx.other_anchors, "other")
 
     near: list[Candidate] = []
     for (s, e), fis in results.items():
@@ -533,11 +536,24 @@ def _analyze(doc, ctx) -> Analysis:
     return an
 
 
-def _candidates(idx: OfficialIndex, table: dict, tokens, s: int, e: int, n: int) -> list[list[int]]:
-    """Posting lists of forms of ``n`` words worth scoring against window [s, e): the
+def _window_hits(idx: OfficialIndex, table: dict, wkeys: tuple, n: int) -> tuple[int, ...]:
+    """Forms of ``n`` words close enough to a window's words to be classified (rapidfuzz
+    prefilter over the candidate posting lists, best first within each list)."""
+    out: list[int] = []
+    lists = _candidates(idx, table, wkeys, n)
+    if lists:
+        query = " ".join(wkeys)
+        for cands in lists:
+            hits = process.extract(query, idx.joined(cands), scorer=fuzz.ratio, score_cutoff=PREFILTER, limit=6)
+            out.extend(cands[h[2]] for h in hits)
+    return tuple(out)
+
+
+def _candidates(idx: OfficialIndex, table: dict, wkeys: tuple, n: int) -> list[list[int]]:
+    """Posting lists of forms of ``n`` words worth scoring against a window's keys: the
     shortest list among the window's anchor pairs, and the shortest single-anchor list
     if it is short enough (persons are often found by one exact word)."""
-    uniq = sorted({t.key for t in tokens[s:e] if t.key in table})
+    uniq = sorted({k for k in wkeys if k in table})
     best: Optional[list[int]] = None
     for a in range(len(uniq)):
         for b in range(a + 1, len(uniq)):
