@@ -352,6 +352,7 @@ def fits(acronym: str, expansion: str) -> bool:
     return align(letters, expansion.split())[0] == 0
 
 
+@lru_cache(maxsize=1 << 14)  # pure; the same expansions are compared again and again
 def normalize(expansion: str) -> str:
     s = expansion.lower().replace("u.s.", "us").replace("’", "'")
     s = re.sub(r"[-‐‑–/]", " ", s)
@@ -432,6 +433,24 @@ def _run_start(text: str, spans: list[tuple[int, int]], first: int) -> int:
     return i
 
 
+def _acr_parens(text: str):
+    """``_ACR_PAREN.finditer(text)``, tried only before each '(' instead of at every position."""
+    floor, n = 0, len(text)
+    q = text.find("(")
+    while q >= 0:
+        j = q
+        while j > floor and text[j - 1].isspace():
+            j -= 1
+        if j < q:  # "ACR (": the acronym ends at most 17 characters before the blank
+            m = _ACR_PAREN.search(text, max(floor, j - 17), min(n, q + 122))
+            if m and m.start(3) == q + 1:
+                floor = m.end()
+                yield m
+                q = text.find("(", floor)
+                continue
+        q = text.find("(", q + 1)
+
+
 def find_definitions(text: str) -> list[Definition]:
     defs: list[Definition] = []
     for m in _PAREN_ACR.finditer(text):
@@ -466,7 +485,7 @@ def find_definitions(text: str) -> list[Definition]:
                 first = _run_start(text, spans, first)
         s, e = spans[first][0], spans[-1][1]
         defs.append(Definition(acr, key, s, e, s, m.end(), m.start(1), m.end(1), text[s:e], cost, matched, "exp-acr"))
-    for m in _ACR_PAREN.finditer(text):
+    for m in _acr_parens(text):
         acr = m.group(1)
         inner = m.group(3).strip()
         if not is_acronym(acr):
