@@ -31,7 +31,7 @@ from operator import attrgetter
 from typing import Optional
 
 from ..glossary.matching import STOPWORDS, find_exact, form_keys, official_index, tokenize
-from .confusables_data import COUNTRY_ALIASES, GROUPS, SPELLING
+from .confusables_data import COUNTRY_ALIASES, GROUPS, SPELLING, Group
 from .registry import Example, checker, make_finding, rule
 
 FAMILY = "confusable"
@@ -117,8 +117,14 @@ the phrase no longer names the official body or programme: "network commands" an
     ...Trilateral Chiefs of Defense exercises.
 
 ## Options
-None.  The confidence grows with the number of exact words and drops for an extra
-word; an acronym of the entry right after the phrase confirms it.
+`groups`: more confusable groups for a project, lists of two words or phrases or
+more, e.g. in `pyproject.toml` (or `[options.confusable]` in `audit.toml`):
+
+    [tool.audit.options.confusable]
+    groups = [["Diet", "Parliament", "Congress"], ["Self-Defense Forces", "military"]]
+
+The confidence grows with the number of exact words and drops for an extra word;
+an acronym of the entry right after the phrase confirms it.
 """,
     examples=(
         Example("They will develop exchanges between their respective network commands.", ("TERM003",),
@@ -306,6 +312,7 @@ class ConfusableIndex:
     pairs: dict = field(default_factory=dict)  # (official phrase stems, anchor) -> [target idx]
     need: dict = field(default_factory=dict)  # (target idx, official phrase stems) -> anchors a candidate needs
     anchors: dict = field(default_factory=dict)  # official phrase stems -> every anchor paired with it
+    groups: tuple = GROUPS  # the lexicon (built in, plus the configuration's groups)
     triggers: dict = field(default_factory=dict)  # doc stem -> [(doc phrase stems, (official phrase stems, ...))]
     phrase_groups: dict = field(default_factory=dict)  # phrase stems -> frozenset of group ids
     admitted: frozenset = frozenset()  # stems of every admitted form of every entry
@@ -317,10 +324,10 @@ class ConfusableIndex:
         return bool(self.pairs)
 
 
-def build_lexicon() -> dict[tuple[str, ...], frozenset[int]]:
-    """Phrase stems -> the groups (indexes into GROUPS) that hold it."""
+def build_lexicon(groups: tuple[Group, ...] = GROUPS) -> dict[tuple[str, ...], frozenset[int]]:
+    """Phrase stems -> the groups (indexes into ``groups``) that hold it."""
     out: dict[tuple[str, ...], set[int]] = {}
-    for gi, g in enumerate(GROUPS):
+    for gi, g in enumerate(groups):
         for w in g.words:
             keys = stems_of(w)
             if keys:
@@ -328,9 +335,10 @@ def build_lexicon() -> dict[tuple[str, ...], frozenset[int]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def build_index(glossary) -> ConfusableIndex:
+def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex:
     idx = ConfusableIndex()
-    lex = build_lexicon()
+    idx.groups = groups
+    lex = build_lexicon(groups)
     idx.phrase_groups = lex
     idx.countries, idx.abbrev = build_countries()
     idx.country_first = frozenset(k for k in idx.countries if isinstance(k, str))
@@ -415,8 +423,22 @@ def build_index(glossary) -> ConfusableIndex:
     return idx
 
 
-def confusable_index(glossary) -> ConfusableIndex:
-    return glossary.compiled("confusable.index.v1", build_index)
+def extra_groups(option) -> tuple[Group, ...]:
+    """Groups from ``[tool.audit.options.confusable] groups = [["Diet", "Parliament"], ...]``
+    (lists of two words or more; anything else is ignored)."""
+    out = []
+    for n, words in enumerate(option or ()):
+        if isinstance(words, (list, tuple)) and len(words) >= 2 and all(isinstance(w, str) and w.strip() for w in words):
+            out.append(Group(f"config-{n + 1}", tuple(w.strip() for w in words),
+                             "the project's configuration (options.confusable.groups)"))
+    return tuple(out)
+
+
+def confusable_index(glossary, extra: tuple[Group, ...] = ()) -> ConfusableIndex:
+    if not extra:
+        return glossary.compiled("confusable.index.v1", build_index)
+    key = "confusable.index.v1|" + repr(tuple(g.words for g in extra))
+    return glossary.compiled(key, lambda g: build_index(g, GROUPS + extra))
 
 
 # --------------------------------------------------------------------------- alignment
@@ -626,7 +648,7 @@ def _describe(a: Alignment, t: Target, p: _Para, doc_text: str) -> str:
     for d, e, i, j, gs in a.subs:
         got = doc_text[toks[d].start:toks[e - 1].end]
         want = t.text[t.spans[i][0]:t.spans[j - 1][1]]
-        src = "; ".join(GROUPS[g].source for g in sorted(gs))
+        src = "; ".join(dict.fromkeys(p.idx.groups[g].source for g in sorted(gs)))
         parts.append(f"'{got}' is a common machine-translation rendering of the word official as '{want}' "
                      f"(one source word gives both: {src})")
     if a.country:
@@ -661,7 +683,7 @@ def _confidence(a: Alignment, t: Target, doc_text: str, end: int) -> float:
 
 @checker(FAMILY, [CONFUSABLE_SUBSTITUTION], needs_glossary=True)
 def check_confusables(doc, ctx):
-    idx = confusable_index(ctx.glossary)
+    idx = confusable_index(ctx.glossary, extra_groups(ctx.option(FAMILY, "groups")))
     if not idx or not idx.triggers:
         return
     oidx = None

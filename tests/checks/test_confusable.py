@@ -309,3 +309,16 @@ def test_official_communique_is_clean():
     text = (ROOT / "tests" / "data" / "reference" / "official" / "000_ebdd1e0c9e0a145d.txt").read_text(encoding="utf-8")
     assert "Security Consultative Meeting" in text and "Integrated Defense Dialogue" in text
     assert flagged(text, REF) == []
+
+
+def test_configured_groups_extend_the_lexicon():
+    glossary = '[[org]]\nterm = "Self-Defense Forces"\n[[org]]\nterm = "Foreign Intelligence Service"\n'
+    text = "The Self-Defense Military and the Foreign Secret Service."
+    assert flagged(text, glossary) == [("Self-Defense Military", "Self-Defense Forces")]  # built-in 'forces' group
+    report = audit_str(text, glossary, select=["TERM003"],
+                       options={"confusable": {"groups": [["intelligence", "secret"], "junk", ["one"]]}})
+    got = [(f.text, f.suggestion) for f in report.findings]
+    assert got == [("Self-Defense Military", "Self-Defense Forces"),
+                   ("Foreign Secret Service", "Foreign Intelligence Service")]
+    assert "configuration" in report.findings[1].message
+    assert cf.extra_groups([["a", "b"], ["c"], 3, ["d", 4]]) == (cf.Group("config-1", ("a", "b"), cf.extra_groups([["a", "b"]])[0].source),)
