@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from types import MappingProxyType
 from functools import lru_cache
+from itertools import compress, count
 from typing import Iterable, Mapping, NamedTuple, Optional
 
 from rapidfuzz import fuzz
@@ -113,6 +114,7 @@ def is_countryish(tok: str, places: frozenset[str] = frozenset()) -> bool:
     return bool(_NATIONALITY.fullmatch(low)) and low not in {"human", "urban", "foreign"}
 
 
+@lru_cache(maxsize=1 << 14)
 def head_of(title: str) -> str:
     """Head noun of a title: the word before ``of`` or the last word ("Defense Minister" -> minister)."""
     words = norm(title).split()
@@ -360,8 +362,10 @@ class _RoleMatch:
 def _role_matches(text: str, idx: TitleIndex):
     """Role phrases, found by looking up each capitalised token in the set of head nouns."""
     prev_end = 0
-    for hm in _HEAD_TOKEN.finditer(text):
-        if hm.start() < prev_end or hm.group(0).lower() not in idx.heads:
+    toks = list(_HEAD_TOKEN.finditer(text))
+    # the head-noun test runs at C speed over all capitalised tokens; the loop sees only heads
+    for hm in compress(toks, map(idx.heads.__contains__, map(str.lower, map(re.Match.group, toks)))):
+        if hm.start() < prev_end:
             continue
         hs, he = hm.span()
         mm = _MODS_BEFORE.search(text, max(prev_end, hs - 80), hs)
@@ -511,26 +515,24 @@ def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]
                 counts[hs[0]] += 1
     # name forms: look up runs of capitalised words (longest first) instead of one huge regex
     toks = list(_CAP_TOKEN.finditer(text))
-    keys = [norm(t.group(0)) for t in toks]
-    joined = [text[a.end():b.start()] in (" ", "\t") for a, b in zip(toks, toks[1:])] + [False]
-    i = 0
-    while i < len(toks):
-        hit = 0
-        if keys[i] not in idx.form_first_keys:
-            i += 1
+    keys = list(map(norm, map(re.Match.group, toks)))
+    starts, ends = list(map(re.Match.start, toks)), list(map(re.Match.end, toks))
+    ntok = len(toks)
+    nxt = 0  # a found name form covers its tokens
+    for i in compress(count(), map(idx.form_first_keys.__contains__, keys)):  # tokens that can start a form
+        if i < nxt:
             continue
-        for n in range(min(idx.max_form_words, len(toks) - i), 0, -1):
-            if not all(joined[i:i + n - 1]):
-                continue
+        for n in range(min(idx.max_form_words, ntok - i), 0, -1):
+            if not all(text[ends[k]:starts[k + 1]] in (" ", "\t") for k in range(i, i + n - 1)):
+                continue  # the words must be joined by one blank
             ps = idx.form_to_persons.get(" ".join(k for k in keys[i:i + n] if k))
-            if ps and toks[i].start() not in covered:
+            if ps and starts[i] not in covered:
                 for p in ps:
                     counts[p] += 1
                     if n > 1:
                         named.add(p)
-                hit = n
+                nxt = i + n
                 break
-        i += hit or 1
     counts = Counter({p: c for p, c in counts.items() if p in named})
     if not counts:
         return []
