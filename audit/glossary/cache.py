@@ -44,6 +44,7 @@ import time
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Iterable, Optional
 
 from .model import FROM_DISK, Glossary
@@ -215,7 +216,42 @@ class _Pickler(pickle.Pickler):
             names = _frozen_fields(cls)
             if names is not None:
                 return cls, tuple([getattr(obj, n) for n in names])
+        elif cls is MappingProxyType:  # a read-only view of an index's table: comes back as a view of a copy
+            return _mapping_proxy, (dict(obj),)
         return NotImplemented
+
+
+def _mapping_proxy(d: dict) -> MappingProxyType:
+    return MappingProxyType(d)
+
+
+def _dump(f, payload: dict) -> None:
+    """Pickle ``payload`` into ``f``; an index that cannot be pickled is left out (it is
+    built on first use instead), so one odd index never costs the whole cache."""
+    start = f.tell()
+    try:
+        _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
+        return
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        pass
+    indexes = {}
+    for k, v in payload["indexes"].items():
+        try:
+            _Pickler(_Sink(), protocol=pickle.HIGHEST_PROTOCOL).dump(v)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as e:
+            log.debug("glossary cache: index %r cannot be saved (%s: %s); it is built on first use", k, type(e).__name__, e)
+            continue
+        indexes[k] = v
+    f.seek(start)
+    f.truncate()
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump({**payload, "indexes": indexes})
+
+
+class _Sink:
+    """A file that forgets what is written (to test whether an object pickles)."""
+
+    def write(self, b) -> int:
+        return len(b)
 
 
 # --------------------------------------------------------------------------- read / write
@@ -276,7 +312,7 @@ def _write(directory: Path, key: str, payload: dict) -> Optional[Path]:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(MAGIC + key.encode("ascii") + b"\n")
-            _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
+            _dump(f, payload)
         os.replace(tmp, final)
     except Exception as e:  # a full disk, an index that does not pickle: run without the cache
         stats["skipped"] += 1

@@ -321,3 +321,45 @@ def test_frozen_dataclasses_round_trip_by_constructor():
     assert "__dict__" not in vars(type(back[0])) or back[0].forms == t.forms
     assert gc_._frozen_fields(Glossary) is None  # custom state: pickled its own way
     assert gc_._frozen_fields(Term)[:2] == ("id", "term")
+
+
+def _audit_in_worker(glossary, text):
+    return report_json(glossary, text), dict(gc_.stats)
+
+
+def test_spawned_worker_reads_the_compiled_glossary_from_the_cache(cache_dir, glossary_file):
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    g = gc_.load_compiled([glossary_file])
+    with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn")) as ex:
+        text, worker_stats = ex.submit(_audit_in_worker, g, DOC).result(timeout=120)
+    assert text == report_json(g)
+    assert worker_stats.get("worker_reads") == 1 and not worker_stats.get("misses")
+
+
+def test_an_index_that_cannot_be_pickled_is_built_on_first_use(cache_dir, glossary_file, monkeypatch):
+    import threading
+
+    real_warm = gc_.warm
+
+    def warm(glossary):
+        real_warm(glossary)
+        glossary.compiled("test.unpicklable", lambda _g: threading.Lock())
+        return glossary
+
+    monkeypatch.setattr(gc_, "warm", warm)
+    before = gc_.stats.copy()
+    gc_.load_compiled([glossary_file])
+    assert delta(before) == {"misses": 1, "writes": 1}  # the other indexes are saved
+    g = gc_.load_compiled([glossary_file])
+    assert "test.unpicklable" not in g._cache
+    assert g.compiled("matching.official-index", refuse) is not None
+
+
+def test_read_only_mapping_views_survive_the_cache():
+    from types import MappingProxyType
+
+    view = MappingProxyType({"ausmin": ("AUSMIN",)})
+    back = _roundtrip({"v": view})["v"]
+    assert isinstance(back, MappingProxyType) and dict(back) == dict(view)
