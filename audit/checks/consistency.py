@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from functools import lru_cache
 from itertools import compress, count
 from operator import and_, itemgetter
 
@@ -112,12 +113,14 @@ def _same_sound_start(a: str, b: str) -> bool:
     return a[0] == b[0] or (a[0], b[0]) in _SOUND_PAIRS
 
 
+@lru_cache(maxsize=65536)
 def _sounds_like(a: str, b: str, strict: bool) -> float:
     """Closeness of two surnames (0 when not close enough).
 
     Short names (up to four letters: Suh/Su/Xu, Lee/Li, Moon/Mun) drift in
     transliteration, so a phonetic match suffices (Editex, first letters from the
-    same sound group); longer names must also be close in spelling (Indel ratio)."""
+    same sound group); longer names must also be close in spelling (Indel ratio).
+    Memoised: pure, and the same names meet the same surnames again."""
     if not a or not b or a == b or not _same_sound_start(a, b) or abs(len(a) - len(b)) > 2:
         return 0.0
     ratio = fuzz.ratio(a, b) / 100.0
