@@ -55,6 +55,8 @@ log = logging.getLogger("audit")
 MAX_ENTRIES = 8
 SUFFIX = ".glossary.pickle"
 MAGIC = b"audit-glossary-cache/1\n"
+#: cache files at least this big are loaded with the garbage collector paused, then frozen
+BIG_FILE = 4 << 20
 #: compiled keys that hold per-document state rather than an index: never saved
 TRANSIENT_KEYS = frozenset({"names.last-analysis", FROM_DISK})
 #: what the cache did in this process (hits, misses, writes, skipped, ignored): for tests and benchmarks
@@ -278,17 +280,20 @@ def _read(path: Path, key: str) -> Optional[dict]:
                 stats["ignored"] += 1
                 log.debug("glossary cache: %s is not an entry for this glossary; ignored", path)
                 return None
-            enabled = gc.isenabled()
-            gc.collect()  # (the heap is small before the load) so no garbage of the caller's gets frozen below
-            gc.disable()  # millions of small objects: collecting while they arrive only costs time
-            try:
+            if st.st_size < BIG_FILE:
                 payload = pickle.load(f)
-                # They live as long as the process: keep them out of every later collection
-                # (each full pass over them would cost as much as a third of the load).
-                gc.freeze()
-            finally:
-                if enabled:
-                    gc.enable()
+            else:
+                enabled = gc.isenabled()
+                gc.collect()  # (the heap is small before the load) so no garbage of the caller's gets frozen below
+                gc.disable()  # millions of small objects: collecting while they arrive only costs time
+                try:
+                    payload = pickle.load(f)
+                    # They live as long as the process: keep them out of every later collection
+                    # (each full pass over them would cost as much as a third of the load).
+                    gc.freeze()
+                finally:
+                    if enabled:
+                        gc.enable()
         except Exception as e:  # truncated, corrupt or from another version: rebuild
             stats["ignored"] += 1
             log.debug("glossary cache: %s unreadable (%s: %s); rebuilding", path, type(e).__name__, e)
