@@ -1,0 +1,103 @@
+"""The titles/garble/acronym/repetition/invisible fast scans give exactly what the plain
+regex (or plain loop) gives: hypothesis against the slow form, plus fixed cases."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from audit.checks import acronym, garble, invisible, titles
+from audit.checks.repetition import _Para
+from audit.document import make_document
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def mix(items):
+    return st.lists(st.one_of(st.sampled_from(items), st.text(max_size=3)), max_size=30).map("".join)
+
+
+def spans(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+HEADS = ["the ", "The ", "both ", "Both ", "two ", "three ", "heads of state", "Heads of government", "heads  of\tstate",
+         "x-", "\n", " ", "\t", "for", "s", "-", ".", "government-"]
+CLAUSES = ["a", "ab", "said", "The", "These", "It", "Its", "We", "There", " ", "  ", "\t", "-", "’", "'", ".", "x.",
+           "1999", "the", "it", "\n", "É", "_"]
+PARENS = ["CFC", "ABs", "x", "(", ")", " ", "\n", "Combined Forces Command", "a", "-", "F-CFC", "(ab)", "é", "\t", "12", "A"]
+HIDDEN = ["a", "B", "é", "\u200b", "\u00ad", "\x07", "\ufeff", " ", "\n", "Σ", "\x85", "\u200d"]
+
+
+@FAST
+@given(mix(HEADS))
+def test_heads_of_state_scan(text):
+    assert spans(titles._heads_of(text)) == spans(titles._HEAD_OF.finditer(text))
+
+
+@FAST
+@given(mix(CLAUSES))
+def test_capitalised_clause_scan(text):
+    assert spans(garble._cap_clauses(text)) == spans(garble._CAP_CLAUSE.finditer(text))
+
+
+@FAST
+@given(mix(CLAUSES))
+def test_hyphen_scan(text):
+    assert spans(garble._hyphens(text)) == spans(garble._HYPHEN.finditer(text))
+
+
+@FAST
+@given(mix(PARENS))
+def test_acronym_paren_scan(text):
+    assert spans(acronym._acr_parens(text)) == spans(acronym._ACR_PAREN.finditer(text))
+
+
+_CLAUSE_END = re.compile(r"[.!?\n]")
+
+
+def _shouting_plain(text, pos):
+    lo = max(0, pos - 200)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, lo, pos)
+            if m.group(0) != "." or not text[m.start() - 1:m.start()].isupper()]
+    ls = ends[-1] if ends else lo
+    m = _CLAUSE_END.search(text, pos, min(len(text), pos + 200))
+    le = m.start() if m else min(len(text), pos + 200)
+    letters = [c for c in text[ls:le] if c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) * 10 >= len(letters) * 7
+
+
+@FAST
+@given(mix(["AB", ".", "C. ", "DEF", "!", "?", "\n", " ", "xyz", "Ⅰ", "É", "U.S."]), st.integers(0, 200))
+def test_shouting_matches_plain_definition(text, pos):
+    pos = min(pos, len(text))
+    assert acronym._shouting(text, pos) == _shouting_plain(text, pos)
+
+
+@FAST
+@given(mix(HIDDEN))
+def test_hidden_character_scan_equals_plain_regex(text):
+    plain = re.compile(
+        rf"(?<=[A-Za-z\u00C0-\u024F])[{invisible._ZW}]+(?=[A-Za-z\u00C0-\u024F])"
+        rf"|[{re.escape(invisible._CONTROL)}]|(?<!^)\ufeff"
+    )
+    assert [m.span() for m in invisible._HIDDEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@FAST
+@given(mix(["the", "The", " ", "’", "—", "é", "É", "ß", "İ", "Σ", "ς", "word", "-", "'", "\n", "x"]))
+def test_repetition_keys_equal_per_token_casefold(text):
+    doc = make_document(text, "<t>")
+    for p in doc.paragraphs:
+        got = _Para(doc, doc.text, p, []).K
+        want = [m.group(0).casefold() for m in re.finditer(r"\w+(?:[-'’]\w+)*", doc.text[p.start:p.end])]
+        assert got == want
+
+
+def test_fixed_cases():
+    assert [m.group("role") for m in titles._heads_of("and the two heads of state met; heads of government-x")] == \
+        ["the two heads of state"]
+    assert [m.group(2) for m in garble._cap_clauses("we said These words and ’ab The x")] == ["These"]
+    assert [m.group(0) for m in garble._hyphens("ab-the 1999-to x-ab-it")] == ["ab-the", "1999-to"]
+    assert [m.group(1) for m in acronym._acr_parens("The CFC (Combined Forces Command) and X (ab)")] == ["CFC"]
