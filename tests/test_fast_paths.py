@@ -216,3 +216,9 @@ def test_sound_pairs_are_the_editex_groups():
         for b in letters:
             plain = a == b or any(a in g and b in g for g in consistency._EDITEX_GROUPS)
             assert consistency._same_sound_start(a + "x", b + "y") == plain
+
+
+def test_tokens_of_is_tokenize_memoised():
+    text = "General Kim Seung-kyum met Lloyd J. Austin III's staff."
+    assert matching.tokens_of(text) == tuple(matching.tokenize(text))
+    assert matching.tokens_of(text) is matching.tokens_of(text)

@@ -38,7 +38,7 @@ from ..glossary.matching import (
     squash,
     surface,
     token_key,
-    tokenize,
+    tokens_of,
 )
 from ..model import Severity
 from .registry import Example, checker, make_finding, rule
@@ -297,7 +297,7 @@ class Candidate:
 
 @dataclass
 class Analysis:
-    tokens: list[Token]
+    tokens: tuple[Token, ...]
     index: OfficialIndex
     findings: list[Candidate] = field(default_factory=list)
     #: term_id -> [(token i, token j, status)] where status is ok / drift / near
@@ -366,7 +366,7 @@ def analyze(doc, ctx) -> Analysis:
 def _analyze(doc, ctx) -> Analysis:
     idx = official_index(ctx.glossary)
     text = doc.text
-    tokens = tokenize(text)
+    tokens = tokens_of(text)
     an = Analysis(tokens, idx)
     forms = idx.forms
     thr = _opt(ctx, "threshold", 0.8)

@@ -169,6 +169,14 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=2)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """``tokenize(text)`` as a tuple, memoised for the last two texts: every family that
+    needs a document's tokens can call this and the document is tokenised once (a tuple,
+    so that no caller can change what the others see)."""
+    return tuple(tokenize(text))
+
+
 def form_keys(form: str) -> tuple[str, ...]:
     return tuple(t.key for t in tokenize(form))
 
@@ -377,7 +385,7 @@ class Form:
         return len(self.keys)
 
 
-@dataclass
+@dataclass(eq=False)  # one index per glossary, compared by identity (no generated __eq__ to import)
 class OfficialIndex:
     forms: list[Form] = field(default_factory=list)
     exact: dict = field(default_factory=dict)  # keys tuple -> [form idx]
