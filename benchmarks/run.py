@@ -202,8 +202,11 @@ def family_costs(docs, glossary, cfg, repeat: int = 1) -> dict:
 # ---------------------------------------------------------------- one configuration, in a fresh process
 
 
-def measure_corpus(corpus_dir: Path, glossary_path: Path, limit_bytes: int = 0, families_docs: int = 0) -> dict:
-    """Audit every document of the corpus on one core; accuracy on the injected errors."""
+def measure_corpus(corpus_dir: Path, glossary_path: Path, limit_bytes: int = 0, families_docs: int = 0, cache: bool = False) -> dict:
+    """Audit every document of the corpus on one core; accuracy on the injected errors.
+
+    ``cache``: load the glossary through the on-disk glossary cache (``audit run``'s default):
+    the load then includes compiling every index (a miss) or reading them back (a hit)."""
     import resource
 
     from audit.config import AuditConfig
@@ -222,8 +225,11 @@ def measure_corpus(corpus_dir: Path, glossary_path: Path, limit_bytes: int = 0, 
             break
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
-    g = load_glossary(glossary_path)
+    from audit.glossary import cache as cache_mod
+
+    g = load_glossary(glossary_path, cache=cache)
     load_s = time.perf_counter() - t0
+    cache_stats = dict(cache_mod.stats)
     cfg = AuditConfig()
     base_text = corpus_mod.SEED.read_text(encoding="utf-8")
     t0 = time.perf_counter()
@@ -272,7 +278,7 @@ def measure_corpus(corpus_dir: Path, glossary_path: Path, limit_bytes: int = 0, 
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n_inj, n_det = sum(injected.values()), sum(detected.values())
     res = {
-        "docs": len(texts), "bytes": total, "glossary_terms": len(g.terms),
+        "docs": len(texts), "bytes": total, "glossary_terms": len(g.terms), "cache": cache, "cache_stats": cache_stats,
         "glossary_load_s": load_s, "first_audit_s": first_s, "audit_s": audit_s, "cpu_s": cpu_s,
         "docs_per_s": len(texts) / audit_s, "mb_per_s": total / 1e6 / audit_s,
         "latency_ms_p50": statistics.median(lat) * 1000, "latency_ms_p95": sorted(lat)[int(0.95 * (len(lat) - 1))] * 1000,
@@ -290,9 +296,9 @@ def measure_corpus(corpus_dir: Path, glossary_path: Path, limit_bytes: int = 0, 
     return res
 
 
-def run_measure_subprocess(corpus_dir: Path, glossary_path: Path, limit_bytes: int = 0, families_docs: int = 0) -> dict:
+def run_measure_subprocess(corpus_dir: Path, glossary_path: Path, limit_bytes: int = 0, families_docs: int = 0, cache: bool = False) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--measure", str(corpus_dir), str(glossary_path),
-           "--limit-bytes", str(limit_bytes), "--families-docs", str(families_docs)]
+           "--limit-bytes", str(limit_bytes), "--families-docs", str(families_docs)] + (["--cache"] if cache else [])
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"measurement failed: {proc.stderr[-2000:]}")
@@ -406,8 +412,10 @@ def render(r: dict, cmdline: str) -> str:
     L += [""]
     L += ["### Corpus runs, one core, in process (fresh process per glossary size)", "",
           "Seed-derived documents with errors injected at known offsets (`benchmarks/corpus.py`); the glossary is "
-          "`reference/glossary.toml` plus N synthetic entries (persons with titles, organizations and terms with acronyms, places with forbidden forms).", "",
-          "| glossary entries (terms incl. derived acronyms) | docs | MB | load | first audit (compile) | audit | docs/s | MB/s | latency p50 / p95 | x regex floor (wall / CPU) | peak RSS | recall | precision |",
+          "`reference/glossary.toml` plus N synthetic entries (persons with titles, organizations and terms with acronyms, places with forbidden forms). "
+          "The glossary is loaded as `audit run` loads it: through the on-disk glossary cache, which an earlier run with the same glossary "
+          "filled (the cold runs are in the next table), so *load* is reading the compiled glossary back.", "",
+          "| glossary entries (terms incl. derived acronyms) | docs | MB | load (cache hit) | first audit | audit | docs/s | MB/s | latency p50 / p95 | x regex floor (wall / CPU) | peak RSS | recall | precision |",
           "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for key, c in r["corpus"].items():
         L.append(f"| {key} ({c['glossary_terms']}) | {c['docs']} | {c['bytes'] / 1e6:.2f} | {c['glossary_load_s']:.2f} s | {c['first_audit_s']:.2f} s | "
@@ -418,6 +426,11 @@ def render(r: dict, cmdline: str) -> str:
     for key, c in r["corpus"].items():
         L.append(f"- {key}: injected {c['injected']}, detected {c['detected']}; new findings on injected spans {c['new_findings_on_injected']}, "
                  f"elsewhere {c['new_findings_elsewhere']} (by rule: {c['fp_rules']})")
+    if r.get("cold"):
+        L += ["", "First run with a glossary (empty cache: parse the files, compile every index, write the cache entry), first half MB:", "",
+              "| glossary entries | load + compile + cache write | first audit | audit | peak RSS |", "|---|---|---|---|---|"]
+        L += [f"| {key} ({c['glossary_terms']}) | {c['glossary_load_s']:.2f} s | {c['first_audit_s']:.2f} s | {c['audit_s']:.1f} s | {c['peak_rss_mb']:.0f} MB |"
+              for key, c in r["cold"].items()]
     fam = next((c.get("families_ms_per_doc") for c in r["corpus"].values() if c.get("families_ms_per_doc")), None)
     if fam:
         L += ["", f"Cost of each checker family per corpus document (with injected errors) and the {r['main_key']} glossary, CPU time:", "",
@@ -426,10 +439,13 @@ def render(r: dict, cmdline: str) -> str:
     if r.get("growth"):
         g = r["growth"]
         L += ["### Glossary growth (target: 100k under 2x the 1k run; peak under 1 GB)", "",
-              f"Steady state (audit time per byte after the glossary is compiled), 100k / 1k: **{g['audit_ratio']:.2f}x** (CPU {g['cpu_ratio']:.2f}x). "
-              f"Whole run on the same half MB (load + first, compiling audit + the rest): **{g['total_ratio']:.2f}x**; "
-              f"with the compile but not the load: {g['with_compile_ratio']:.2f}x; first audit (compile) 1k {g['compile_1k']:.1f} s, 100k {g['compile_100k']:.1f} s; "
-              f"glossary load 1k {g['load_1k']:.2f} s, 100k {g['load_100k']:.2f} s; peak RSS 1k {g['rss_1k']:.0f} MB, 100k {g['rss_100k']:.0f} MB.", ""]
+              f"Steady state (audit time per byte once the glossary is compiled), 100k / 1k: **{g['audit_ratio']:.2f}x** (CPU {g['cpu_ratio']:.2f}x). "
+              f"Whole run on the same half MB (glossary from the cache + every audit): **{g['total_ratio']:.2f}x** "
+              f"(1k {g['whole_1k']:.1f} s, 100k {g['whole_100k']:.1f} s; cache read 1k {g['load_1k']:.2f} s, 100k {g['load_100k']:.2f} s); "
+              f"peak RSS 1k {g['rss_1k']:.0f} MB, 100k {g['rss_100k']:.0f} MB. "
+              f"The first run with a new glossary (empty cache) costs {g['cold_total_ratio']:.2f}x "
+              f"(1k {g['cold_whole_1k']:.1f} s, 100k {g['cold_whole_100k']:.1f} s, of which parsing and compiling the 100k glossary {g['cold_load_100k']:.1f} s; "
+              f"peak RSS {g['cold_rss_100k']:.0f} MB).", ""]
     if r.get("jobs"):
         j = r["jobs"]
         L += ["### `audit run --jobs` (wall clock, whole command, JSON reports)", "",
@@ -473,8 +489,10 @@ def verdicts(r: dict) -> list[str]:
         v.append(f"{main['bytes'] / 1e6:.1f} MB with {r['main_key']} entries: {x:.0f}x the regex floor (audit CPU time / floor): {'met' if x <= 40 else 'MISSED'} (target 40x, aim 20x)")
     if r.get("growth"):
         g = r["growth"]
-        v.append(f"glossary growth 100k/1k: steady state {g['audit_ratio']:.2f}x ({'met' if g['audit_ratio'] < 2 else 'MISSED'}); whole run incl. load and compile "
-                 f"{g['total_ratio']:.2f}x ({'met' if g['total_ratio'] < 2 else 'MISSED'}); peak {g['rss_100k']:.0f} MB: {'met' if g['rss_100k'] < 1024 else 'MISSED'}")
+        peak = max(g["rss_100k"], g["cold_rss_100k"])
+        v.append(f"glossary growth 100k/1k: steady state {g['audit_ratio']:.2f}x ({'met' if g['audit_ratio'] < 2 else 'MISSED'}); whole run with the compiled "
+                 f"glossary from the cache {g['total_ratio']:.2f}x ({'met' if g['total_ratio'] < 2 else 'MISSED'}); the first run with a new glossary "
+                 f"{g['cold_total_ratio']:.2f}x (once per glossary); peak {peak:.0f} MB: {'met' if peak < 1024 else 'MISSED'}")
     if r.get("jobs"):
         j = r["jobs"]
         v.append(f"--jobs 2 speed-up {j['1'] / j['2']:.2f}x on {r['machine']['nproc']} cores (load {r['machine']['load']}; the busy-loop control got "
@@ -501,10 +519,9 @@ def analysis(r: dict) -> list[str]:
                    f"ratio to the regex floor; the floor itself is a C-speed regex pass (~{main['bytes'] / 1e6 / main['floor_cpu_s']:.0f} MB/s of CPU time).")
     g = r.get("growth")
     if g:
-        out.append(f"Glossary growth: checking does not slow down with the glossary (steady state {g['audit_ratio']:.2f}x), but loading "
-                   f"the 100k TOML takes {g['load_100k']:.0f} s (pure-Python tomllib over ~8.5 MB) and compiling the indexes on the first "
-                   f"document takes {g['compile_100k']:.0f} s (1k: {g['compile_1k']:.1f} s); they dominate a run over a small corpus. "
-                   "Caching the parsed glossary and the compiled indexes on disk keyed by the glossary's sha256 would remove both from every run after the first.")
+        out.append(f"Glossary growth: checking does not slow down with the glossary (steady state {g['audit_ratio']:.2f}x). The first run with a "
+                   f"new 100k glossary parses ~8.5 MB of TOML and compiles every index ({g['cold_load_100k']:.0f} s, 1k: {g['cold_load_1k']:.1f} s); "
+                   f"the cache keyed by the files' sha256 makes every later run read the compiled glossary back in {g['load_100k']:.1f} s.")
     j = r.get("jobs")
     if j:
         out.append(f"--jobs: the CPU work does not double ({j['cpu1']:.1f} s vs {j['cpu2']:.1f} s CPU; with fork the workers inherit the glossary "
@@ -514,9 +531,8 @@ def analysis(r: dict) -> list[str]:
                    "compile in the parent) also caps the speed-up of a short run (Amdahl).")
     p = r.get("peer")
     if p and "error" not in p:
-        out.append(f"Peer: textlint+prh only matches {p['rules']} literal patterns; `audit` loads and compiles the {r['main_key']} glossary for "
-                   "every check (fuzzy names, titles, acronyms, consistency) before the first document, which is most of its wall time on a "
-                   "16-document folder (see the compile column above).")
+        out.append(f"Peer: textlint+prh only matches {p['rules']} literal patterns; `audit` runs every check (fuzzy names, titles, acronyms, "
+                   f"consistency, garble ...) with the {r['main_key']} glossary read back from the cache.")
     return out
 
 
@@ -543,13 +559,18 @@ def main(argv=None) -> int:
     ap.add_argument("--measure", nargs=2, metavar=("CORPUS", "GLOSSARY"), help=argparse.SUPPRESS)
     ap.add_argument("--limit-bytes", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--families-docs", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--cache", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.measure:
-        print(json.dumps(measure_corpus(Path(a.measure[0]), Path(a.measure[1]), a.limit_bytes, a.families_docs)))
+        print(json.dumps(measure_corpus(Path(a.measure[0]), Path(a.measure[1]), a.limit_bytes, a.families_docs, a.cache)))
         return 0
 
     t_start = time.perf_counter()
     OUT.mkdir(parents=True, exist_ok=True)
+    # the glossary cache of every run below (subprocesses inherit it); emptied so the cold runs are cold
+    if "AUDIT_CACHE_DIR" not in os.environ:
+        os.environ["AUDIT_CACHE_DIR"] = str(OUT / "cache")
+        shutil.rmtree(OUT / "cache", ignore_errors=True)
     quick = a.quick
     r: dict = {"machine": machine()}
     log(f"machine: {r['machine']}")
@@ -561,28 +582,35 @@ def main(argv=None) -> int:
     sizes = (200,) if quick else (1000, 10_000, 100_000)
     main_entries = 200 if quick else 10_000
     corpus_dir = build_corpus(0.02 if quick else 4.0)
-    r["corpus"] = {}
+    r["corpus"], r["cold"] = {}, {}
     r["main_key"] = f"{main_entries // 1000}k" if main_entries >= 1000 else str(main_entries)
     for n in sizes:
         key = f"{n // 1000}k" if n >= 1000 else str(n)
         gl = glossary_file(n)
         limit = 0 if (n == main_entries) else 500_000  # growth runs on the first half MB
         t0 = time.perf_counter()
-        r["corpus"][key] = run_measure_subprocess(corpus_dir, gl, limit, families_docs=5 if n == main_entries else 0)
-        c = r["corpus"][key]
-        log(f"corpus {key}: {c['docs']} docs {c['bytes'] / 1e6:.2f} MB audit {c['audit_s']:.1f} s, {c['ratio_to_floor']:.0f}x floor, "
-            f"peak {c['peak_rss_mb']:.0f} MB, recall {_pct(c['recall'])}, precision {_pct(c['precision'])} ({time.perf_counter() - t0:.0f} s)")
+        # first run with this glossary: the cache is empty (load, compile every index, write the cache)
+        r["cold"][key] = c = run_measure_subprocess(corpus_dir, gl, 500_000, cache=True)
+        log(f"cold {key}: load+compile {c['glossary_load_s']:.1f} s, first audit {c['first_audit_s']:.2f} s, "
+            f"audit {c['audit_s']:.1f} s, peak {c['peak_rss_mb']:.0f} MB, cache {c['cache_stats']}")
+        # every later run: the compiled glossary comes from the cache
+        r["corpus"][key] = c = run_measure_subprocess(corpus_dir, gl, limit, families_docs=5 if n == main_entries else 0, cache=True)
+        log(f"corpus {key}: {c['docs']} docs {c['bytes'] / 1e6:.2f} MB load {c['glossary_load_s']:.2f} s audit {c['audit_s']:.1f} s, "
+            f"{c['cpu_ratio_to_floor']:.0f}x floor, peak {c['peak_rss_mb']:.0f} MB, recall {_pct(c['recall'])}, precision {_pct(c['precision'])}, "
+            f"cache {c['cache_stats']} ({time.perf_counter() - t0:.0f} s)")
     if not quick and "1k" in r["corpus"] and "100k" in r["corpus"]:
         a1, a2 = r["corpus"]["1k"], r["corpus"]["100k"]
+        k1, k2 = r["cold"]["1k"], r["cold"]["100k"]
         # same documents for both (first half MB): compare per byte
         per = lambda c, k: c[k] / c["bytes"]  # noqa: E731
+        whole = lambda c: c["audit_s"] + c["first_audit_s"] + c["glossary_load_s"]  # noqa: E731
         r["growth"] = {
             "audit_ratio": per(a2, "audit_s") / per(a1, "audit_s"), "cpu_ratio": per(a2, "cpu_s") / per(a1, "cpu_s"),
-            "with_compile_ratio": (a2["audit_s"] + a2["first_audit_s"]) / (a1["audit_s"] + a1["first_audit_s"]),
-            "total_ratio": (a2["audit_s"] + a2["first_audit_s"] + a2["glossary_load_s"]) / (a1["audit_s"] + a1["first_audit_s"] + a1["glossary_load_s"]),
-            "compile_1k": a1["first_audit_s"], "compile_100k": a2["first_audit_s"],
+            "total_ratio": whole(a2) / whole(a1), "cold_total_ratio": whole(k2) / whole(k1),
+            "whole_1k": whole(a1), "whole_100k": whole(a2), "cold_whole_1k": whole(k1), "cold_whole_100k": whole(k2),
             "load_1k": a1["glossary_load_s"], "load_100k": a2["glossary_load_s"],
-            "rss_1k": a1["peak_rss_mb"], "rss_100k": a2["peak_rss_mb"],
+            "cold_load_1k": k1["glossary_load_s"], "cold_load_100k": k2["glossary_load_s"],
+            "rss_1k": a1["peak_rss_mb"], "rss_100k": a2["peak_rss_mb"], "cold_rss_100k": k2["peak_rss_mb"],
         }
 
     # --jobs 1 vs 2 (whole command), on a sub-corpus so the run stays short
@@ -594,6 +622,7 @@ def main(argv=None) -> int:
     for f in files:
         shutil.copy(f, jobs_dir / f.name)
     gl_main = glossary_file(main_entries)
+    run_cli_batch(jobs_dir, gl_main, 1, OUT / "reports-j1")  # makes sure the glossary cache holds this glossary
     t1, c1 = run_cli_batch(jobs_dir, gl_main, 1, OUT / "reports-j1")
     t2, c2 = run_cli_batch(jobs_dir, gl_main, 2, OUT / "reports-j2")
     same = all((OUT / "reports-j1" / p.name).read_bytes() == p.read_bytes() for p in (OUT / "reports-j2").iterdir()) and \
