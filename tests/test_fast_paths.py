@@ -222,3 +222,25 @@ def test_tokens_of_is_tokenize_memoised():
     text = "General Kim Seung-kyum met Lloyd J. Austin III's staff."
     assert matching.tokens_of(text) == tuple(matching.tokenize(text))
     assert matching.tokens_of(text) is matching.tokens_of(text)
+
+
+# names: run bounds from break positions, against the plain scan
+
+from audit.checks import names  # noqa: E402
+
+
+@FAST
+@given(st.lists(st.sampled_from(["space", "hyphen", "comma", "break"]), max_size=40))
+def test_run_bounds_are_the_plain_scan(rest):
+    gaps = ["start"] + rest
+    n = len(gaps)
+    plain_start = [0] * n
+    for k in range(1, n):
+        plain_start[k] = plain_start[k - 1] if gaps[k] in ("space", "hyphen") else k
+    plain_end = [0] * n
+    for k in range(n):
+        e = k
+        while e + 1 < n and gaps[e + 1] in ("space", "hyphen"):
+            e += 1
+        plain_end[k] = e
+    assert names._runs(gaps) == (plain_start, plain_end)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, compress, count
+from itertools import accumulate, chain, compress, count, repeat
 from operator import and_, itemgetter, mul, not_, or_
 from typing import Optional
 
@@ -424,8 +424,7 @@ def _analyze(doc, ctx) -> Analysis:
     gaps = list(map(_GAP, tokens))
     caps = list(map(_CAP, tokens))
     covered = an.covered
-    # first token of the space/hyphen-joined run holding token k (the latest break at or before k)
-    run_start = list(accumulate(map(mul, range(n_tok), map(_RUN_BREAK.__contains__, gaps)), max))
+    run_start, run_end = _runs(gaps)
     cov = list(accumulate(map(covered.__contains__, range(n_tok)), initial=0))  # covered tokens
     # a run may not begin or end with a lowercase function word
     edge_ok = list(map(or_, caps, map(not_, map(STOPWORDS.__contains__, tkeys))))
@@ -436,12 +435,13 @@ def _analyze(doc, ctx) -> Analysis:
     results: dict[tuple[int, int], list[int]] = {}
 
     def windows(p: int, lengths):
+        lo, hi = run_start[p], run_end[p]  # a window holding p stays inside p's run
         for L in lengths:
             if L < 2:
                 continue
-            for s in range(max(0, p - L + 1), min(p, n_tok - L) + 1):
+            for s in range(max(lo, p - L + 1), min(p, hi - L + 1) + 1):
                 e = s + L
-                if run_start[e - 1] > s or not (edge_ok[s] and edge_ok[e - 1]):
+                if not (edge_ok[s] and edge_ok[e - 1]):
                     continue
                 if cov[e] != cov[s] and any(k in span_of and (span_of[k][0] < s or span_of[k][1] > e)
                                              for k in (s, e - 1)):
@@ -534,6 +534,16 @@ def _analyze(doc, ctx) -> Analysis:
         an.mentions.setdefault(c.form.term_id, []).append((c.i, c.j, "near"))
     an.findings.sort(key=lambda c: c.i)
     return an
+
+
+def _runs(gaps: list[str]) -> tuple[list[int], list[int]]:
+    """For each token, the first and the last token of the space/hyphen-joined run holding it
+    (C-level: running max of break positions; each run's end repeated over its length)."""
+    n = len(gaps)
+    starts = list(accumulate(map(mul, range(n), map(_RUN_BREAK.__contains__, gaps)), max))
+    breaks = list(compress(count(), map(_RUN_BREAK.__contains__, gaps)))  # breaks[0] == 0 ("start")
+    ends = list(chain.from_iterable(repeat(b - 1, b - a) for a, b in zip(breaks, breaks[1:] + [n])))
+    return starts, ends
 
 
 def _window_hits(idx: OfficialIndex, table: dict, wkeys: tuple, n: int) -> tuple[int, ...]:
