@@ -39,6 +39,7 @@ import logging
 import os
 import pickle
 import re
+import stat
 import sys
 import time
 from collections import Counter
@@ -108,6 +109,8 @@ def cache_key(paths: "Optional[Iterable[str | os.PathLike]]") -> Optional[str]:
         named = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     for p in named:
         try:
+            if not stat.S_ISREG(os.stat(p).st_mode):
+                return None  # a FIFO or a device is read once, by the loader, and never cached
             data = Path(p).read_bytes()
         except OSError:
             return None  # the loader reports the error
@@ -432,6 +435,9 @@ def load_compiled(
     if not glossary or folder is None:
         return warm(glossary)
     warm(glossary)
+    if cache_key(paths) != key:  # a file changed while it was loaded: do not file it under the old key
+        log.debug("glossary cache: a glossary file changed while loading; not caching")
+        return glossary
     indexes = {k: v for k, v in glossary._cache.items() if k not in TRANSIENT_KEYS}
     payload = {
         "key": key,

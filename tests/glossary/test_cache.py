@@ -363,3 +363,22 @@ def test_read_only_mapping_views_survive_the_cache():
     view = MappingProxyType({"ausmin": ("AUSMIN",)})
     back = _roundtrip({"v": view})["v"]
     assert isinstance(back, MappingProxyType) and dict(back) == dict(view)
+
+
+def test_a_file_changed_during_the_load_is_not_cached_under_the_old_key(cache_dir, glossary_file, monkeypatch):
+    real_warm = gc_.warm
+
+    def warm(glossary):
+        glossary_file.write_text(AUSMIN + '\n[[place]]\nterm = "Canberra"\n', encoding="utf-8")
+        return real_warm(glossary)
+
+    monkeypatch.setattr(gc_, "warm", warm)
+    gc_.load_compiled([glossary_file])
+    assert entries(cache_dir) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_glossary_is_not_keyed(tmp_path):
+    fifo = tmp_path / "g.toml"
+    os.mkfifo(fifo)
+    assert gc_.cache_key([fifo]) is None  # (reading it here would block, then starve the loader)
