@@ -434,6 +434,10 @@ def _analyze(doc, ctx) -> Analysis:
     queried: set = set()
     results: dict[tuple[int, int], list[int]] = {}
 
+    def cuts(s: int, e: int) -> bool:
+        """Does window [s, e) cut through an admitted form?"""
+        return any(k in span_of and (span_of[k][0] < s or span_of[k][1] > e) for k in (s, e - 1))
+
     def windows(p: int, lengths):
         lo, hi = run_start[p], run_end[p]  # a window holding p stays inside p's run
         for L in lengths:
@@ -443,9 +447,8 @@ def _analyze(doc, ctx) -> Analysis:
                 e = s + L
                 if not (edge_ok[s] and edge_ok[e - 1]):
                     continue
-                if cov[e] != cov[s] and any(k in span_of and (span_of[k][0] < s or span_of[k][1] > e)
-                                             for k in (s, e - 1)):
-                    continue  # cuts through an admitted form
+                if cov[e] != cov[s] and cuts(s, e):
+                    continue
                 yield s, e
 
     # the forms a window's words bring up depend only on those words: memoised per glossary
@@ -476,17 +479,22 @@ def _analyze(doc, ctx) -> Analysis:
                     if nameish[e] == nameish[s]:
                         score(s, e, n, idx.person_anchors, "person")
         by_n = idx.other_anchors.get(tok.key)
-        if by_n:
+        if by_n:  # the windows(p, (n, n - 1)) loop written out, cheapest tests first
+            lo, hi = run_start[p], run_end[p]
             for n in by_n:
                 need_cap = idx.cap_start.get((tok.key, n), False)
-                for s, e in windows(p, (n, n - 1)):
-                    if need_cap and not tokens[s].cap:
+                for L in (n, n - 1):
+                    if L < 2:
                         continue
-                    if n >= 3 and anch[e] - anch[s] < 2:
-                        continue
-                    if e - s < n and not _acronym_follows(text, tokens[e - 1].end):
-                        continue  # a dropped word needs the acronym as evidence
-                    score(s, e, n, idx.other_anchors, "other")
+                    for s in range(max(lo, p - L + 1), min(p, hi - L + 1) + 1):
+                        e = s + L
+                        if need_cap and not caps[s] or n >= 3 and anch[e] - anch[s] < 2:
+                            continue
+                        if not (edge_ok[s] and edge_ok[e - 1]) or cov[e] != cov[s] and cuts(s, e):
+                            continue
+                        if L < n and not _acronym_follows(text, tokens[e - 1].end):
+                            continue  # a dropped word needs the acronym as evidence
+                        score(s, e, n, idx.other_anchors, "other")
 
     near: list[Candidate] = []
     for (s, e), fis in results.items():
