@@ -244,3 +244,13 @@ def test_run_bounds_are_the_plain_scan(rest):
             e += 1
         plain_end[k] = e
     assert names._runs(gaps) == (plain_start, plain_end)
+
+
+def test_index_memos_are_not_pickled():
+    import pickle
+
+    idx = matching.official_index(_TITLED)
+    idx.memo("names.window-hits")[("camp", "ellis")] = (1,)
+    again = pickle.loads(pickle.dumps(idx))
+    assert again.memos == {} and again.forms == idx.forms
+    assert idx.memo("names.window-hits", limit=0) == {}  # over the limit: a fresh table

@@ -147,7 +147,7 @@ def check_consistency(doc, ctx):
     else:
         idx = official_index(ctx.glossary)
         flagged = []
-    memo = ctx.glossary.compiled("consistency.region-runs", lambda g: {})
+    memo = idx.memo("consistency.region-runs", 50000)
     yield from _name_variants(doc, idx, flagged, seen_spans, memo)
 
 

@@ -452,9 +452,7 @@ def _analyze(doc, ctx) -> Analysis:
                 yield s, e
 
     # the forms a window's words bring up depend only on those words: memoised per glossary
-    hits_memo = ctx.glossary.compiled("names.window-hits", lambda g: {})
-    if len(hits_memo) > 200000:
-        hits_memo.clear()
+    hits_memo = idx.memo("names.window-hits")
 
     def score(s: int, e: int, n: int, table: dict, side: str) -> None:
         key = (s, e, n, side)

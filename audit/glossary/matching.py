@@ -406,6 +406,21 @@ class OfficialIndex:
     acronyms_of: dict = field(default_factory=dict)  # expansion keys -> {acronym key}
     by_term: dict = field(default_factory=dict)  # term_id -> [form idx]
     sim_cache: dict = field(default_factory=dict)  # (word, word) -> phonetic similarity (bounded)
+    #: name -> memo table of a checker (results that depend only on this index and their key);
+    #: filled while documents are audited, never pickled (a saved index starts with none)
+    memos: dict = field(default_factory=dict)
+
+    def memo(self, name: str, limit: int = 200000) -> dict:
+        """The memo table ``name``, emptied once it holds more than ``limit`` entries."""
+        table = self.memos.get(name)
+        if table is None or len(table) > limit:
+            table = self.memos[name] = {}
+        return table
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["memos"] = {}
+        return state
 
     def joined(self, idxs: list[int], persistent: bool = True) -> list[str]:
         """The space-joined keys of ``idxs`` (cached for the index's own posting lists,
