@@ -25,12 +25,13 @@ the same form), so the cost does not grow with glossary size x document length.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 from typing import Optional
 
-from ..glossary.matching import STOPWORDS, find_exact, form_keys, official_index, tokenize
+from ..glossary.matching import STOPWORDS, find_exact, form_keys, official_index, tokenize, tokens_of
 from .confusables_data import COUNTRY_ALIASES, GROUPS, SPELLING, Group
 from .registry import Example, checker, make_finding, rule
 
@@ -42,6 +43,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 MAX_FORM = 8
 #: the longest confusable phrase (in words)
 MAX_PHRASE = 3
+#: the longest country expression (in words: 'United States of America')
+MAX_COUNTRY = 4
 #: kinds whose multiword forms are targets (persons and titles belong to the NAME/TITLE rules)
 TARGET_KINDS = frozenset({"term", "org", "event", "place", "acronym"})
 
@@ -230,32 +233,41 @@ def build_countries() -> tuple[dict, frozenset]:
     out: dict = {k: frozenset(v) for k, v in table.items()}
     lens: dict[str, set[int]] = {}
     for k in table:
-        lens.setdefault(k[0], set()).add(len(k))
+        if len(k) <= MAX_COUNTRY:
+            lens.setdefault(k[0], set()).add(len(k))
     out.update({w: tuple(sorted(n, reverse=True)) for w, n in lens.items()})  # str keys: lengths by first word
     return out, frozenset(abbrev)
 
 
 def country_at(tokens, i: int, countries: dict, abbrev: frozenset) -> Optional[tuple[int, frozenset]]:
-    """The longest country expression starting at token ``i``: (end index, codes)."""
+    """The longest country expression starting at token ``i``: (end index, codes).  Its words
+    are joined by single spaces and capitalised (but 'of', 'the'); abbreviations in capitals."""
     t = tokens[i]
     if not t.cap:
         return None
     lens = countries.get(t.key)  # the lengths of the expressions starting with this word
     if not lens:
         return None
+    n_tok = len(tokens)
     for n in lens:
         j = i + n
-        if j > len(tokens):
+        if j > n_tok:
             continue
-        keys = tuple(x.key for x in tokens[i:j])
+        if n == 1:
+            keys = (t.key,)
+        else:
+            ok = True
+            for x in tokens[i + 1:j]:
+                if x.gap != "space" or not (x.cap or x.key in STOPWORDS):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            keys = tuple(x.key for x in tokens[i:j])
         codes = countries.get(keys)
         if codes is None:
             continue
-        if any(tokens[k].gap not in ("space",) for k in range(i + 1, j)):
-            continue
-        if any(not x.cap and x.key not in STOPWORDS for x in tokens[i:j]):
-            continue
-        if keys in abbrev and not tokens[i].text.replace(".", "").isupper():
+        if keys in abbrev and not t.text.replace(".", "").isupper():
             continue
         return j, codes
     return None
@@ -310,12 +322,11 @@ class Target:
 class ConfusableIndex:
     targets: list = field(default_factory=list)
     pairs: dict = field(default_factory=dict)  # (official phrase stems, anchor) -> [target idx]
-    need: dict = field(default_factory=dict)  # (target idx, official phrase stems) -> anchors a candidate needs
+    need: dict = field(default_factory=dict)  # (target idx, official phrase) -> (anchors needed, words, countries)
     anchors: dict = field(default_factory=dict)  # official phrase stems -> every anchor paired with it
     groups: tuple = GROUPS  # the lexicon (built in, plus the configuration's groups)
     triggers: dict = field(default_factory=dict)  # doc stem -> [(doc phrase stems, (official phrase stems, ...))]
     phrase_groups: dict = field(default_factory=dict)  # phrase stems -> frozenset of group ids
-    admitted: frozenset = frozenset()  # stems of every admitted form of every entry
     countries: dict = field(default_factory=dict)
     abbrev: frozenset = frozenset()
     country_first: frozenset = frozenset()  # first token keys of every country expression
@@ -342,25 +353,21 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
     idx.phrase_groups = lex
     idx.countries, idx.abbrev = build_countries()
     idx.country_first = frozenset(k for k in idx.countries if isinstance(k, str))
-    acr_of: dict[tuple[str, ...], list[str]] = {}
+    acr_of: dict[str, list[str]] = {}
     for t in glossary.terms:
         if t.kind == "acronym" and t.expands:
-            acr_of.setdefault(stems_of(t.expands), []).append(t.term)
-    admitted: set[tuple[str, ...]] = set()
+            acr_of.setdefault(t.expands, []).append(t.term)
     seen: set[tuple[str, ...]] = set()
     forms: list[tuple] = []
+    lex_words = frozenset(w for k in lex for w in k)
     for t in glossary.terms:
-        names = list(t.forms) + list(t.titles)
-        if t.kind == "acronym" and t.expands:
-            names.append(t.expands)
-        for f in names:
-            admitted.add(stems_of(f))
         if t.kind not in TARGET_KINDS:
             continue
         for f in ([t.expands] if t.kind == "acronym" and t.expands else list(t.forms)):
-            forms.append((t, f))
-    idx.admitted = frozenset(admitted)
-    official_phrases: set[tuple[str, ...]] = set()
+            # only forms holding a lexicon word can be targets (cheap test before tokenizing)
+            if any(stem(w) in lex_words for w in _WORD.findall(f.lower())):
+                forms.append((t, f))
+    per_pair: list[tuple] = []  # (target idx, official phrase, word anchors, country anchors)
     for t, f in forms:
         toks = tokenize(f)
         if not 2 <= len(toks) <= MAX_FORM:
@@ -392,7 +399,7 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
             caps=tuple(x.cap for x in toks), texts=tuple(x.text for x in toks),
             spans=tuple((x.start, x.end) for x in toks), proper=proper,
             countries=countries, phrases=phrases,
-            acronyms=tuple(acr_of.get(stems_of(official), ())) + ((t.term,) if t.kind == "acronym" else ()),
+            acronyms=tuple(acr_of.get(official, ())) + ((t.term,) if t.kind == "acronym" else ()),
         )
         ti = len(idx.targets)
         idx.targets.append(target)
@@ -401,18 +408,30 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
             for j, ph, _ in plist:
                 if any(k in in_country for k in range(i, j)):
                     continue
-                words = {st[k] for k in content if not (i <= k < j) and k not in in_country}
-                anchors = words | {"@" + c for _, seq in countries.values() for codes in seq for c in codes}
-                for a in anchors:
-                    idx.pairs.setdefault((ph, a), []).append(ti)
-                idx.anchors.setdefault(ph, set()).update(anchors)
+                words = frozenset(st[k] for k in content if not (i <= k < j) and k not in in_country)
+                ctry = frozenset("@" + c for _, seq in countries.values() for codes in seq for c in codes)
                 # exact words (or countries) >= substitutions >= 1: at least half the other units
                 units = len(words) + len(countries)
-                idx.need[(ti, ph)] = max(1, (units + 2) // 2)
-                official_phrases.add(ph)
+                idx.need[(ti, ph)] = (max(1, (units + 2) // 2), words, ctry)
+                per_pair.append((ti, ph, words, ctry))
+    # a candidate needs ``need`` of its anchors nearby, so one of its (anchors - need + 1)
+    # rarest anchors is always there: post it under those only (short posting lists)
+    freq: dict[str, int] = {}
+    for _, _, words, ctry in per_pair:
+        for a in words:
+            freq[a] = freq.get(a, 0) + 1
+        if ctry:
+            freq["@"] = freq.get("@", 0) + 1
+    for ti, ph, words, ctry in per_pair:
+        need = idx.need[(ti, ph)][0]
+        units = sorted(list(words) + (["@"] if ctry else []), key=lambda a: (freq[a], a))
+        for a in units[:len(units) - need + 1]:
+            for x in (ctry if a == "@" else (a,)):
+                idx.pairs.setdefault((ph, x), []).append(ti)
+                idx.anchors.setdefault(ph, set()).add(x)
     # doc-side triggers: every lexicon phrase confusable with an official phrase of some target
     by_group: dict[int, list[tuple[str, ...]]] = {}
-    for ph in official_phrases:
+    for ph in idx.anchors:
         for g in lex[ph]:
             by_group.setdefault(g, []).append(ph)
     for q, gs in lex.items():
@@ -432,6 +451,16 @@ def extra_groups(option) -> tuple[Group, ...]:
             out.append(Group(f"config-{n + 1}", tuple(w.strip() for w in words),
                              "the project's configuration (options.confusable.groups)"))
     return tuple(out)
+
+
+def _admitted(keys: tuple[str, ...], exact: dict) -> bool:
+    """Is this phrase an admitted form of some entry, also in the other number of its
+    last word ('Joint Forces Commands' for an admitted 'Joint Forces Command')?"""
+    if keys in exact:
+        return True
+    last = keys[-1]
+    other = last[:-1] if last.endswith("s") else last + "s"
+    return keys[:-1] + (other,) in exact
 
 
 def confusable_index(glossary, extra: tuple[Group, ...] = ()) -> ConfusableIndex:
@@ -459,6 +488,14 @@ class Alignment:
 
 
 _KEY = attrgetter("key")
+_START = attrgetter("start")
+
+
+def tokens_bisect(tokens, offset: int) -> int:
+    """Index of the first token starting at or after ``offset``."""
+    return bisect_left(tokens, offset, key=_START)
+_WORD = re.compile(r"[^\W_]+")
+_EMPTY: frozenset = frozenset()
 
 
 class _Para:
@@ -478,6 +515,7 @@ class _Para:
                 run = self.country(k)
                 if run:
                     self.country_anchors[k] = {"@" + c for codes in run[1] for c in codes}
+        self.country_pos = sorted(self.country_anchors)
 
     def phrases(self, d: int) -> list:
         got = self._phr.get(d)
@@ -613,8 +651,7 @@ def _candidates(p: _Para, idx: ConfusableIndex, d: int) -> set[int]:
     entries = idx.triggers.get(p.stems[d])
     if not entries:
         return out
-    hits: dict = {}
-    ctry: set = set()
+    hits: set = set()
     lo, hi = max(0, d - MAX_FORM - 1), min(len(p.stems), d + MAX_FORM + 2)
     window: Optional[set] = None
     for q, mates in entries:
@@ -622,20 +659,18 @@ def _candidates(p: _Para, idx: ConfusableIndex, d: int) -> set[int]:
             continue
         if window is None:
             window = set(p.stems[lo:hi])
-            for k, codes in p.country_anchors.items():
-                if lo <= k < hi:
-                    window |= codes
+            cp = p.country_pos
+            for j in range(bisect_left(cp, lo), bisect_left(cp, hi)):
+                window |= p.country_anchors[cp[j]]
         for ph in mates:
-            for a in window & idx.anchors[ph]:
-                for ti in idx.pairs.get((ph, a), ()):
-                    k = (ti, ph)
-                    if a[0] == "@":  # one country qualifier counts once ('ROK-U.S.': @KR, @US)
-                        if k in ctry:
-                            continue
-                        ctry.add(k)
-                    hits[k] = hits.get(k, 0) + 1
+            for a in window & idx.anchors.get(ph, _EMPTY):
+                hits.update((ti, ph) for ti in idx.pairs[(ph, a)])
     need = idx.need
-    out.update(ti for (ti, ph), n in hits.items() if n >= need[(ti, ph)])
+    for k in hits:
+        n, words, ctry = need[k]
+        # one country qualifier counts once ('ROK-U.S.': @KR, @US)
+        if len(words & window) + (not ctry.isdisjoint(window)) >= n:
+            out.add(k[0])
     return out
 
 
@@ -688,12 +723,19 @@ def check_confusables(doc, ctx):
         return
     oidx = None
     text = doc.text
-    for para in doc.paragraphs:
-        tokens = tokenize(para.text, para.start)
-        p = _Para(tokens, idx)
+    tokens = tokens_of(text)  # shared with the other glossary families (memoised per text)
+    p = _Para(tokens, idx)
+    triggers = idx.triggers
+    todo = [d for d, st in enumerate(p.stems) if st in triggers]
+    # paragraph by paragraph: a phrase never runs across a blank line (its gap is a 'break')
+    bounds = [tokens_bisect(tokens, para.start) for para in doc.paragraphs] + [len(tokens)]
+    for k in range(len(doc.paragraphs)):
+        lo, hi = bounds[k], bounds[k + 1]
+        a0, a1 = bisect_left(todo, lo), bisect_left(todo, hi)
+        if a0 == a1:
+            continue
         found: list[Alignment] = []
-        triggers = idx.triggers
-        for d in [d for d, st in enumerate(p.stems) if st in triggers]:
+        for d in todo[a0:a1]:
             for ti in _candidates(p, idx, d):
                 t = idx.targets[ti]
                 for s in range(max(0, d - t.n - 1), d + 1):
@@ -710,18 +752,19 @@ def check_confusables(doc, ctx):
             t = idx.targets[a.target]
             if any(a.start < e and s < a.end for s, e in taken):
                 continue
-            if tuple(p.stems[a.start:a.end]) in idx.admitted:
-                continue
             start, end = tokens[a.start].start, tokens[a.end - 1].end
             span = text[start:end]
             if oidx is None:
                 oidx = official_index(ctx.glossary)
+            keys = tuple(x.key for x in tokens[a.start:a.end])
+            if _admitted(keys, oidx.exact):
+                continue
             if form_keys(span) in oidx.forbidden:
                 continue  # a listed wrong form: TERM001 reports it
             if not _boundaries_ok(tokens, a, t, p):
                 continue
             if exact_spans is None:
-                exact_spans = [(m.i, m.j) for m in find_exact(tokens, oidx) if m.j - m.i >= 2]
+                exact_spans = [(m.i + lo, m.j + lo) for m in find_exact(tokens[lo:hi], oidx) if m.j - m.i >= 2]
             if any(a.start < j and i < a.end for i, j in exact_spans):
                 continue  # inside or across a correct name ('Chairman of the Joint Chiefs of Staff')
             taken.append((a.start, a.end))
