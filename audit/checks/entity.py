@@ -53,7 +53,10 @@ _CUT = re.compile(r"(?<=[ \t])(?!(?:of|for|and|on|the)[ \t])[a-z]+[ \t]+(?=[^(\s
 _CUT_BACK = re.compile(r"(?<=[^(\s])[ \t]+(?!(?:fo|rof|dna|no|eht)[ \t])[a-z]+(?=[ \t])")
 _QUAL_BEFORE = re.compile(rf"(?P<q>{_CTRY}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:['\u2019]s)?[ \t]+(?:the[ \t]+)?$")
 _DIGITS = re.compile(r"\d+")
-_ORD_PREFIX = re.compile(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", re.I)
+_ORD_PREFIX = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)[ \t]+", re.I)
+_COUNTRY_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
+_WORD_QUAL = re.compile(r"^(?P<qual>[A-Z][a-z]+)[ \t]+(?=[A-Z])")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]+)\)\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$")
 
 
@@ -216,7 +219,7 @@ def _parse_form(form: str, places: frozenset = frozenset()) -> tuple[Optional[st
     """(ordinal, countries, core) of an official form."""
     s = form.strip()
     ordinal = None
-    m = re.match(r"^(\d{1,3})(?:st|nd|rd|th)[ \t]+", s, re.I)
+    m = _ORD_PREFIX.match(s)
     if m:
         ordinal, s = m.group(1), s[m.end():]
     countries: tuple[str, ...] = ()
@@ -225,7 +228,7 @@ def _parse_form(form: str, places: frozenset = frozenset()) -> tuple[Optional[st
         qual, back = trim_qualifier(q.group("qual"), places)
         countries, s = _split_countries(qual), (f"{back} " if back else "") + s[q.end():]
     else:
-        w = re.match(r"^(?P<qual>[A-Z][a-z]+)[ \t]+(?=[A-Z])", s)
+        w = _WORD_QUAL.match(s)
         if w and is_countryish(w.group("qual"), places) and len(s[w.end():].split()) >= 1:
             countries, s = (w.group("qual"),), s[w.end():]
     return ordinal, countries, s
@@ -236,7 +239,7 @@ def build_entity_index(glossary) -> EntityIndex:
     raw = list(glossary.of_kind("org", "event"))
     ents: list[dict] = []
     for t in raw:
-        ordinal, countries, cores, acrs, long_forms, stripped = None, [], set(), set(), [], set()
+        ordinal, countries, cores, acrs, long_forms, stripped, quals = None, [], set(), set(), [], set(), []
         for f in t.forms:
             if _is_acronym(f):
                 acrs.add(f)
@@ -248,13 +251,14 @@ def build_entity_index(glossary) -> EntityIndex:
             cores.add(norm(core))
             stripped.add(norm(core))
             if c:
-                cores.add(norm(f[m.end():] if m else f) if (m := re.match(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", f, re.I)) else norm(f))
-            pm = re.search(r"\(([A-Z][A-Za-z0-9\-]+)\)\s*$", core)
+                cores.add(norm(f[m.end():] if m else f) if (m := _ORD_PREFIX.match(f)) else norm(f))
+                quals.append((c, _ORD_PREFIX.sub("", f)))
+            pm = _PAREN_ACRONYM.search(core)
             if pm:
                 acrs.add(pm.group(1))
                 cores.add(norm(core[: pm.start()]))
         ents.append(dict(id=t.id, term=t.term, kind=t.kind, ordinal=ordinal, countries=countries,
-                         cores=cores, acrs=acrs, long_forms=long_forms, stripped=stripped))
+                         cores=cores, acrs=acrs, long_forms=long_forms, stripped=stripped, quals=quals))
     alias_groups = []
     alias_iso: list[frozenset[str]] = []  # ISO codes of each group's written forms (ROK / Republic of Korea -> KOR)
     ents_by_core: dict[str, list[dict]] = {}
@@ -268,13 +272,13 @@ def build_entity_index(glossary) -> EntityIndex:
         hit = ents_by_core.get(ek, [])
         for e in hit:
             e["acrs"].add(t.term)
-        if re.fullmatch(r"(?:[A-Z]\.?){2,5}", t.term) and not hit:
+        if not hit and _COUNTRY_ACRONYM.fullmatch(t.term):
             g = set()
             for x in (t.term, t.expands):
                 g |= _country_keys(x)
             alias_groups.append(frozenset(g))
             alias_iso.append(_iso(t.term) | _iso(t.expands))
-    country_acrs = {c for e in ents for c in e["countries"] if re.fullmatch(r"(?:[A-Z]\.?){2,5}", c)}
+    country_acrs = {c for e in ents for c in e["countries"] if _COUNTRY_ACRONYM.fullmatch(c)}
     if country_acrs:
         blob = "\n".join(x for t in glossary.terms for x in (t.term, *t.variants, t.expands or "", t.note or ""))
         by_initials: dict[str, set[str]] = {}
@@ -302,16 +306,11 @@ def build_entity_index(glossary) -> EntityIndex:
         for c in e["stripped"]:
             words |= content_words(c)
         bare = e["term"]
-        m = re.match(r"^\d{1,3}(?:st|nd|rd|th)[ \t]+", bare, re.I)
+        m = _ORD_PREFIX.match(bare)
         if m:
             bare = bare[m.end():]
         qualified = next((f for f in e["long_forms"] if _QUAL_RE.match(_ORD_PREFIX.sub("", f))), bare)
         qualified = _ORD_PREFIX.sub("", qualified)
-        quals = []
-        for f in e["long_forms"]:
-            c = _parse_form(f, tidx.places)[1]
-            if c:
-                quals.append((c, _ORD_PREFIX.sub("", f)))
         comp = lead = ""
         for c in sorted(e["stripped"], key=len):
             ws = c.split()
@@ -323,7 +322,7 @@ def build_entity_index(glossary) -> EntityIndex:
             id=e["id"], term=e["term"], kind=e["kind"], ordinal=e["ordinal"], countries=tuple(e["countries"]),
             core_keys=frozenset(e["cores"]), acronyms=frozenset(e["acrs"]), head=main.split()[-1] if main else "",
             words=frozenset(words), bare=bare, complement=comp, lead=lead, qualified=qualified, long_forms=tuple(e["long_forms"]),
-            qualifiers=tuple(quals),
+            qualifiers=tuple(e["quals"]),
         ))
     by_core: dict[str, list[int]] = {}
     by_acr: dict[str, list[int]] = {}
