@@ -705,11 +705,10 @@ def _duplicates(tokens, idx: OfficialIndex, covered: set) -> list[Candidate]:
     """Runs of capitalised words that repeat a part of an admitted form."""
     out: list[Candidate] = []
     n_tok = len(tokens)
-    s = 0
-    while s < n_tok:
-        if not tokens[s].cap:
-            s += 1
-            continue
+    e = 0
+    for s in compress(count(), map(_CAP, tokens)):  # a run starts at a capitalised word
+        if s < e:
+            continue  # inside the previous run
         e = s + 1
         while e < n_tok and tokens[e].gap in ("space", "hyphen") and (tokens[e].cap or tokens[e].gap == "hyphen"):
             e += 1
@@ -717,7 +716,6 @@ def _duplicates(tokens, idx: OfficialIndex, covered: set) -> list[Candidate]:
             c = _duplicate_in(tokens, idx, s, e)
             if c:
                 out.append(c)
-        s = e
     return out
 
 
