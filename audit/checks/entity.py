@@ -51,6 +51,9 @@ _NOT_IN_CAND = re.compile(r"[^\w'\u2019\-\u2010\u2011\u2013. \t()]")
 # runs across the cut.  _CUT_BACK is the same cut searched in the reversed text.
 _CUT = re.compile(r"(?<=[ \t])(?!(?:of|for|and|on|the)[ \t])[a-z]+[ \t]+(?=[^(\s])")
 _CUT_BACK = re.compile(r"(?<=[^(\s])[ \t]+(?!(?:fo|rof|dna|no|eht)[ \t])[a-z]+(?=[ \t])")
+# the nearer of the two bounds in one search (neither kind of match holds a character of the other)
+_BOUND_AFTER = re.compile(_NOT_IN_CAND.pattern + "|" + _CUT.pattern)
+_BOUND_BEFORE = re.compile(_NOT_IN_CAND.pattern + "|" + _CUT_BACK.pattern)
 _QUAL_BEFORE = re.compile(rf"(?P<q>{_CTRY}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:['\u2019]s)?[ \t]+(?:the[ \t]+)?$")
 _DIGITS = re.compile(r"\d+")
 _ORD_PREFIX = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)[ \t]+", re.I)
@@ -647,16 +650,10 @@ def _candidates(text: str):
             continue  # inside the stretch just scanned
         if rev is None:
             rev = text[::-1]
-        b = _NOT_IN_CAND.search(rev, n - p)
+        b = _BOUND_BEFORE.search(rev, n - p)  # a character no candidate holds, or a cut
         begin = n - b.start() if b else 0
-        f = _NOT_IN_CAND.search(text, a.end())
-        end = f.start() if f else n
-        c = _CUT_BACK.search(rev, n - p, n - begin)
-        if c:
-            begin = n - c.start()
-        c = _CUT.search(text, p + 1, end)
-        if c:
-            end = c.end()
+        f = _BOUND_AFTER.search(text, a.end())
+        end = (f.end() if "a" <= f.group(0)[0] <= "z" else f.start()) if f else n  # a cut ends after its spaces
         yield from _CAND.finditer(text, begin, end)
 
 
