@@ -73,9 +73,17 @@ _SUFFIXES = frozenset("jr sr ii iii iv v".split())
 
 @lru_cache(maxsize=None)
 def country_names() -> frozenset[str]:
-    """ISO 3166 country names (name, common and official names) from pycountry, normalised.
+    """ISO 3166 country names (name, common and official names), normalised.
 
-    Built on first use (pycountry's tables cost ~50 ms to import and read), not at import."""
+    The snapshot in ``_countries`` of :func:`build_country_names` (importing pycountry
+    and reading its tables cost ~40 ms of CPU per process); a test keeps the two equal."""
+    from ._countries import COUNTRY_NAMES
+
+    return COUNTRY_NAMES
+
+
+def build_country_names() -> frozenset[str]:
+    """ISO 3166 country names (name, common and official names) from pycountry, normalised."""
     import pycountry
 
     out = set()
@@ -88,6 +96,25 @@ def country_names() -> frozenset[str]:
                     a, b = v.split(",", 1)
                     out.add(norm(f"{b} {a}"))
     return frozenset(out)
+
+
+def countries_source() -> str:
+    """The text of ``_countries.py`` for the installed pycountry (see that module to regenerate)."""
+    import pycountry
+
+    head = (
+        '"""ISO 3166 country names, normalised with ``titles.norm``: a snapshot of what\n'
+        '``titles.build_country_names()`` derives from pycountry (names, common and official names,\n'
+        '"Korea, Republic of" also as "republic of korea").\n\n'
+        "Importing pycountry and reading its tables costs ~40 ms of CPU in every process that checks a\n"
+        "document; this module costs ~1 ms.  ``tests/checks/test_titles.py`` checks that the snapshot\n"
+        "equals what the installed pycountry gives.  Regenerate after a pycountry or ``norm`` change::\n\n"
+        '    python -c "from audit.checks.titles import countries_source as s; print(s(), end=\'\')" > audit/checks/_countries.py\n'
+        '"""\n\n'
+        f'PYCOUNTRY_VERSION = "{pycountry.__version__}"\n\n'
+        "COUNTRY_NAMES = frozenset({\n"
+    )
+    return head + "".join(f"    {n!r},\n" for n in sorted(build_country_names())) + "})\n"
 
 
 def __getattr__(name: str):  # ``COUNTRY_NAMES`` stays importable, built lazily

@@ -505,3 +505,30 @@ def test_wrong_title_before_a_name_followed_by_and(text):
 def test_correct_titles_with_and_stay_clean():
     text = "Secretary of Defense Pete Hegseth and Secretary of State Marco Rubio met Defense Secretary Gilberto Teodoro Jr."
     assert audit_str(text, PH_US, select=["TITLE"]).findings == ()
+
+
+def test_country_snapshot_equals_pycountry():
+    """The country names are a snapshot (no pycountry import per process); it must equal what the
+    installed pycountry gives, else regenerate audit/checks/_countries.py (command in its docstring)."""
+    import pycountry
+
+    from audit.checks import _countries
+    from audit.checks.titles import build_country_names, country_names
+
+    if pycountry.__version__ != _countries.PYCOUNTRY_VERSION:
+        pytest.skip(f"snapshot from pycountry {_countries.PYCOUNTRY_VERSION}, installed {pycountry.__version__}")
+    assert country_names() == build_country_names()
+    assert {"republic of korea", "united states", "japan", "france"} <= country_names()
+
+
+def test_titles_do_not_import_pycountry():
+    import subprocess
+    import sys
+
+    from ..conftest import ROOT
+
+    code = ("import sys; from tests.conftest import audit_str; from tests.checks.test_titles import SCM; "
+            "r = audit_str('South Korean Minister Suh Wook met Secretary of State Austin.', SCM, select=['TITLE']); "
+            "assert r.findings; print('pycountry' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr
