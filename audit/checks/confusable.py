@@ -305,8 +305,6 @@ class Target:
     text: str  # this form (what is suggested)
     kind: str
     stems: tuple[str, ...]
-    caps: tuple[bool, ...]
-    texts: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]  # token offsets in ``text``
     proper: bool  # a capitalised name (not a lower-case term of art)
     countries: dict  # token index -> (end index, codes per country)
@@ -396,7 +394,6 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
         proper = any(toks[k].cap for k in content)
         target = Target(
             term_id=t.id, official=official, text=f, kind=t.kind, stems=st,
-            caps=tuple(x.cap for x in toks), texts=tuple(x.text for x in toks),
             spans=tuple((x.start, x.end) for x in toks), proper=proper,
             countries=countries, phrases=phrases,
             acronyms=tuple(acr_of.get(official, ())) + ((t.term,) if t.kind == "acronym" else ()),
