@@ -322,3 +322,27 @@ def test_configured_groups_extend_the_lexicon():
                    ("Foreign Secret Service", "Foreign Intelligence Service")]
     assert "configuration" in report.findings[1].message
     assert cf.extra_groups([["a", "b"], ["c"], 3, ["d", 4]]) == (cf.Group("config-1", ("a", "b"), cf.extra_groups([["a", "b"]])[0].source),)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Korea-US Joint Forces Command held a drill.", ("Korea-US Joint Forces Command", "ROK-U.S. Combined Forces Command")),
+    ("They ran a Desktop Exercise (TTX).", ("Desktop Exercise", "Tabletop Exercise")),
+    ("The Customized Deterrence Strategy was adopted.", ("Customized Deterrence Strategy", "Tailored Deterrence Strategy")),
+    ("North of the Northern Boundary Line.", ("Northern Boundary Line", "Northern Limit Line")),
+    ("The Proliferation Safety Initiative met.", ("Proliferation Safety Initiative", "Proliferation Security Initiative")),
+    ("Under the Conditions-based OPCON Transfer Plan.", ("Conditions-based OPCON Transfer Plan", "Conditions-based OPCON Transition Plan")),
+    ("The ROK Parliament approved the SMA.", ("ROK Parliament", "ROK National Assembly")),
+])
+def test_more_reference_glossary_positives(text, expected):
+    assert flagged(text, REF) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. Department of Defence said.",  # spelling only
+    "The Republic of Korea Ministry of National Defense said.",  # country alias only
+    "The trilateral chiefs of defense meeting.",  # capitals only (NAME005)
+    "The Security Consultation Conference.",  # two substitutions, one exact word
+    "The Japanese Diet and the Korean National Assembly.",
+])
+def test_more_reference_glossary_negatives(text):
+    assert flagged(text, REF) == []
