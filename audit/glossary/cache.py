@@ -223,6 +223,8 @@ class _Pickler(pickle.Pickler):
                 return cls, tuple([getattr(obj, n) for n in names])
         elif cls is MappingProxyType:  # a read-only view of an index's table: comes back as a view of a copy
             return _mapping_proxy, (dict(obj),)
+        elif cls.__name__ == "LazyPattern" and cls.__module__ == "audit.checks._lazyre":
+            return cls, (obj.pattern, obj.flags_arg)  # compiled again on first use, as it was built
         return NotImplemented
 
 

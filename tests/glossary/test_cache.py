@@ -382,3 +382,12 @@ def test_a_fifo_glossary_is_not_keyed(tmp_path):
     fifo = tmp_path / "g.toml"
     os.mkfifo(fifo)
     assert gc_.cache_key([fifo]) is None  # (reading it here would block, then starve the loader)
+
+
+def test_lazy_patterns_in_an_index_are_saved_uncompiled():
+    from audit.checks._lazyre import lazy_re
+
+    lp = lazy_re(r"\bAUSMIN\b", re.I)
+    assert lp.search("the ausmin talks")  # compiled: its dict now holds bound methods
+    back = _roundtrip([lp])[0]
+    assert back.pattern == lp.pattern and back.search("the Ausmin talks").group() == "Ausmin"
