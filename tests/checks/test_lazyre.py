@@ -35,3 +35,17 @@ def test_unknown_attribute_and_bad_pattern():
         p.nonexistent
     with pytest.raises(re.error):  # a broken pattern fails at first use
         p.search("x")
+
+
+def test_module_names_and_lists_are_rebound_to_the_compiled_pattern():
+    import types
+
+    mod = types.ModuleType("lazy_demo")
+    exec("from audit.checks._lazyre import lazy_re\nX = lazy_re(r'a+')\nY = X\nL = [lazy_re(r'b'), X]\n", mod.__dict__)
+    assert isinstance(mod.X, LazyPattern) and isinstance(mod.L[0], LazyPattern)
+    lazy = mod.X
+    assert mod.X.search("caab").span() == (1, 3)
+    assert type(mod.X) is re.Pattern and mod.Y is mod.X and mod.L[1] is mod.X
+    assert isinstance(mod.L[0], LazyPattern)  # not used yet
+    assert lazy.search("aa").span() == (0, 2)  # a reference kept elsewhere still works
+    assert mod.L[0].fullmatch("b") and type(mod.L[0]) is re.Pattern
