@@ -121,8 +121,8 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
 
     Built column by column with C-level operations: one ``split`` gives the words and
     the gaps, offsets are running sums of their lengths, keys (memoised per word) and gap
-    kinds (cached per gap string) are mapped over them.  Only
-    possessives and gaps after a period are looked at one by one.
+    kinds (cached per gap string) are mapped over them.  Only possessives and gaps after
+    a period are looked at one by one.
     ``tests/test_fast_paths.py`` checks it against the plain per-match loop.
     """
     parts = _SPLIT.split(text)
@@ -412,9 +412,10 @@ class OfficialIndex:
 
     def memo(self, name: str, limit: int = 200000) -> dict:
         """The memo table ``name``, emptied once it holds more than ``limit`` entries."""
-        table = self.memos.get(name)
+        memos = self.__dict__.setdefault("memos", {})  # (an index pickled before memos existed)
+        table = memos.get(name)
         if table is None or len(table) > limit:
-            table = self.memos[name] = {}
+            table = memos[name] = {}
         return table
 
     def __getstate__(self):
