@@ -241,6 +241,7 @@ _WORD = lazy_re(r"[^\s()\[\]{}\"“”]+")
 _STOP = lazy_re(r"[.;:!?,\"“”()\[\]]|—|–| - ")
 
 
+@lru_cache(maxsize=1 << 14)  # pure; the same tokens recur
 def acronym_letters(acr: str) -> Optional[str]:
     """The letters an expansion must produce, lower case; None for acronyms with digits."""
     a = acr.strip()
@@ -252,6 +253,7 @@ def acronym_letters(acr: str) -> Optional[str]:
     return letters or None
 
 
+@lru_cache(maxsize=1 << 14)  # pure; the same tokens recur
 def is_acronym(token: str) -> bool:
     caps = sum(c.isupper() for c in token)
     letters = sum(c.isalpha() for c in token)
