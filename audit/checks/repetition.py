@@ -262,6 +262,8 @@ class _Para:
         # a phrase can only start where its n words come again right after it
         cands = set()
         for d in range(2, 7):
+            if 2 * d > nt:
+                break  # no room for the phrase twice
             for i in (eq2 if d == 2 else _equal_at(K, d)):
                 if i + 2 * d <= nt and K[i:i + d] == K[i + d:i + 2 * d]:
                     cands.add(i)
