@@ -254,3 +254,30 @@ def test_index_memos_are_not_pickled():
     again = pickle.loads(pickle.dumps(idx))
     assert again.memos == {} and again.forms == idx.forms
     assert idx.memo("names.window-hits", limit=0) == {}  # over the limit: a fresh table
+
+
+_EDITEX_PAIRS = '''
+import json, random, sys
+random.seed(7)
+letters = "abcdefghijklmnopqrstuvwxyz -'"
+word = lambda: "".join(random.choice(letters) for _ in range(random.randint(0, 12)))
+pairs = [(word(), word()) for _ in range(3000)] + [("suh wook", "xu xu"), ("lacamera", "lacamella"), ("won in-choul", "won inchu")]
+if sys.argv[1] == "numpy":
+    import numpy, textdistance
+    assert textdistance.algorithms.phonetic.numpy is not None
+    sim = lambda a, b: float(textdistance.editex.normalized_similarity(a, b))
+else:
+    from audit.glossary.matching import editex_similarity as sim
+    assert "numpy" not in sys.modules
+print(json.dumps([sim(a, b) for a, b in pairs]))
+'''
+
+
+def test_editex_without_numpy_equals_textdistance_with_numpy():
+    """matching loads textdistance without numpy (150 ms of import): its list path gives the same similarities."""
+    import subprocess
+    import sys
+
+    runs = [subprocess.run([sys.executable, "-c", _EDITEX_PAIRS, mode], capture_output=True, text=True, check=True).stdout
+            for mode in ("numpy", "lists")]
+    assert runs[0] == runs[1] and len(runs[0]) > 1000

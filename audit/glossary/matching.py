@@ -584,11 +584,28 @@ def forbidden_regex(glossary) -> tuple[Optional[re.Pattern], dict]:
 
 
 def editex_similarity(a: str, b: str) -> float:
-    """textdistance's Editex similarity (letters that sound alike cost less), 0..1.
+    """textdistance's Editex similarity (letters that sound alike cost less), 0..1."""
+    return float(_textdistance().editex.normalized_similarity(a, b))
 
-    Imported lazily: textdistance pulls in numpy, which `audit --help` and
-    `audit rules` should not pay for.
+
+@lru_cache(maxsize=1)
+def _textdistance():
+    """textdistance, imported on first use and without numpy.
+
+    textdistance uses numpy only when it can import it (its Editex then fills a
+    numpy matrix instead of lists: the same integers).  For the short names
+    compared here the list path is as fast, and importing numpy costs about
+    150 ms of CPU per process, more than auditing a document.  If numpy is
+    already loaded (the Dask path), it is used as is.
     """
-    import textdistance
+    import sys
 
-    return float(textdistance.editex.normalized_similarity(a, b))
+    if "numpy" in sys.modules:
+        import textdistance
+        return textdistance
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail inside textdistance
+    try:
+        import textdistance
+    finally:
+        del sys.modules["numpy"]
+    return textdistance
