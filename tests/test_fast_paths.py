@@ -111,7 +111,7 @@ def _plain_tokenize(text: str, base: int = 0) -> list:
     for m in matching._TOKEN.finditer(text):
         s, e = m.span()
         word = m.group(0)
-        if word in ("s", "S") and out and s >= 1 and text[s - 1] in matching.APOSTROPHES and out[-1].end == s - 1 \
+        if word in ("s", "S") and out and s >= 1 and text[s - 1] in matching.APOSTROPHES and out[-1].end == base + s - 1 \
                 and (e == len(text) or not text[e].isalnum()):
             out[-1] = out[-1]._replace(poss=True)
             prev_end = e
@@ -281,3 +281,12 @@ def test_editex_without_numpy_equals_textdistance_with_numpy():
     runs = [subprocess.run([sys.executable, "-c", _EDITEX_PAIRS, mode], capture_output=True, text=True, check=True).stdout
             for mode in ("numpy", "lists")]
     assert runs[0] == runs[1] and len(runs[0]) > 1000
+
+
+def test_possessive_folds_at_any_offset():
+    """'s after a name is folded whatever the paragraph's offset in the document (it once was only at offset 0)."""
+    for base in (0, 1, 57, 4096):
+        toks = matching.tokenize("Minister Suh's visit and Suh’s aides", base)
+        assert [(t.text, t.poss) for t in toks] == [("Minister", False), ("Suh", True), ("visit", False),
+                                                    ("and", False), ("Suh", True), ("aides", False)]
+        assert toks[1].start == base + 9

@@ -153,11 +153,9 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             if p < 0:
                 continue  # not reached: the first word has neither a fold nor an initial gap
             g = gaps[i]
-            # a possessive 's: an apostrophe right after the last token, then no letter (the
-            # comparison mixes ``base``-shifted and unshifted offsets, as it always has: with
-            # a ``base`` the fold happens only when the gap is ``base + 1`` characters long)
+            # a possessive 's: an apostrophe right after the last token, then no letter
             if (words[i] == "s" or words[i] == "S") and g and g[-1] in APOSTROPHES \
-                    and ends[p] == starts[i] - base - 1 and (gaps[i + 1] or i == n - 1):
+                    and ends[p] == starts[i] - 1 and (gaps[i + 1] or i == n - 1):
                 poss[p] = True
                 drop[i] = True
             elif kinds[i] == "initial":
@@ -367,7 +365,7 @@ def compile_alternation(forms: Sequence[str]) -> Optional[re.Pattern]:
 # the compiled index of official forms
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a 100k-entry glossary holds ~340k forms
 class Form:
     """One admitted form of a glossary entry."""
 
