@@ -1,6 +1,7 @@
 """The on-disk cache of loaded and compiled glossaries (audit/glossary/cache.py)."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 import logging
 import os
 import pickle
@@ -320,7 +321,15 @@ def test_frozen_dataclasses_round_trip_by_constructor():
     assert back[0] == t and back[0] is back[1]  # shared objects stay shared
     assert "__dict__" not in vars(type(back[0])) or back[0].forms == t.forms
     assert gc_._frozen_fields(Glossary) is None  # custom state: pickled its own way
-    assert gc_._frozen_fields(Term)[:2] == ("id", "term")
+    assert gc_._frozen_fields(_Plain) == ("a", "b")  # a frozen dataclass with a __dict__: rebuilt by its constructor
+    assert gc_._frozen_fields(Term) is None  # slotted (no __dict__ to save): pickled the default way
+    assert _roundtrip([_Plain(1, "x")]) == [_Plain(1, "x")]
+
+
+@dataclass(frozen=True)
+class _Plain:
+    a: int
+    b: str
 
 
 def _audit_in_worker(glossary, text):
