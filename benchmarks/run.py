@@ -125,9 +125,17 @@ def build_corpus(mb: float) -> Path:
 def measure_startup(runs: int) -> dict:
     cmd = audit_cmd()
     res = {}
+    # Python caches compiled modules (__pycache__/*.pyc) unless PYTHONDONTWRITEBYTECODE is set, as
+    # it is on some machines (this one): then every start compiles every module from source.
+    # Both are measured; "with bytecode" is what an installed package normally gets.
+    env_pyc = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    res["no_bytecode_env"] = "PYTHONDONTWRITEBYTECODE" in os.environ
     for name, args in (("help", ["--help"]), ("rules", ["rules"])):
         med, mn, cpu, proc = timed(cmd + args, runs)
         res[name] = {"median_ms": med * 1000, "min_ms": mn * 1000, "cpu_ms": cpu * 1000, "rc": proc.returncode}
+        subprocess.run(cmd + args, capture_output=True, env=env_pyc)  # writes the bytecode caches
+        med, mn, cpu, proc = timed(cmd + args, runs, env=env_pyc)
+        res[name + "_pyc"] = {"median_ms": med * 1000, "min_ms": mn * 1000, "cpu_ms": cpu * 1000, "rc": proc.returncode}
     med, mn, cpu, _ = timed([sys.executable, "-c", "pass"], runs)
     res["python_bare"] = {"median_ms": med * 1000, "min_ms": mn * 1000, "cpu_ms": cpu * 1000}
     # the slowest imports of the CLI module (python -X importtime)
@@ -165,8 +173,11 @@ def measure_seed(runs: int) -> dict:
     audit_document(doc, g, cfg)  # first run: imports checkers, compiles the glossary
     first_ms = (time.perf_counter() - t0) * 1000
     audit_document(doc, g, cfg)
+    gc.collect()
+    gc.freeze()  # as audit run does once the glossary is loaded
     times, cpus = [], []
     for _ in range(runs):
+        forget_document(g)  # a repeated audit of one text must not reuse its tokens
         c0, t0 = time.process_time(), time.perf_counter()
         audit_document(doc, g, cfg)
         times.append((time.perf_counter() - t0) * 1000)
@@ -176,8 +187,27 @@ def measure_seed(runs: int) -> dict:
             "bytes": len(doc.text.encode()), "families_ms": family_costs([doc], g, cfg, repeat=max(1, runs // 2))}
 
 
+def forget_document(glossary) -> None:
+    """Forget what the checkers keep about the last document (its tokens, the names analysis),
+    so auditing the same text again costs what a new document costs."""
+    from audit.glossary import matching
+
+    matching.tokens_of.cache_clear()
+    slot = glossary._cache.get("names.last-analysis") if glossary else None
+    if slot:
+        slot[0] = None
+
+
 def family_costs(docs, glossary, cfg, repeat: int = 1) -> dict:
-    """CPU milliseconds per family (sum over the documents, mean over repeats), each checker alone."""
+    """CPU milliseconds per family (sum over the documents, mean over repeats), each checker alone.
+
+    Work that families share within one document (the document's tokens, the names
+    analysis that the consistency family reuses) is forgotten before each measured call, so
+    each family is charged for everything it needs; the pair that shares the names
+    analysis is also measured together ("names + consistency"), as a run computes it once.
+    The glossary and its indexes are compiled and frozen out of garbage collection first,
+    as ``audit run`` does.
+    """
     from audit.checks import registry
     from audit.engine import Context
 
@@ -186,17 +216,34 @@ def family_costs(docs, glossary, cfg, repeat: int = 1) -> dict:
     for chk in registry.CHECKERS:  # warm caches (compiled glossary indexes)
         if not chk.needs_glossary or glossary:
             list(chk.func(docs[0], ctx))
-    cost: dict[str, float] = {}
+    gc.collect()
+    gc.freeze()
+
+    forget = lambda: forget_document(glossary)  # noqa: E731
+
+    def cost(checkers) -> float:
+        total = 0.0
+        for _ in range(repeat):
+            for d in docs:
+                forget()
+                t0 = time.process_time()  # CPU time: the machine may be busy with other jobs
+                for chk in checkers:
+                    for _f in chk.func(d, ctx):
+                        pass
+                total += time.process_time() - t0
+        return total * 1000 / repeat
+
+    out: dict[str, float] = {}
+    by_family: dict[str, list] = {}
     for chk in registry.CHECKERS:
         if chk.needs_glossary and not glossary:
             continue
-        t0 = time.process_time()  # CPU time: the machine may be busy with other jobs
-        for _ in range(repeat):
-            for d in docs:
-                for _f in chk.func(d, ctx):
-                    pass
-        cost[chk.family] = cost.get(chk.family, 0.0) + (time.process_time() - t0) * 1000 / repeat
-    return dict(sorted(cost.items(), key=lambda kv: -kv[1]))
+        by_family.setdefault(chk.family, []).append(chk)
+    for fam, checkers in by_family.items():
+        out[fam] = cost(checkers)
+    if "names" in by_family and "consistency" in by_family:
+        out["names + consistency"] = cost(by_family["names"] + by_family["consistency"])
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
 
 
 # ---------------------------------------------------------------- one configuration, in a fresh process
@@ -251,6 +298,7 @@ def measure_corpus(corpus_dir: Path, glossary_path: Path, limit_bytes: int = 0, 
     lat, injected, detected, tp, fp = [], {}, {}, 0, 0
     fp_rules: dict[str, int] = {}
     gc.collect()
+    gc.freeze()  # as audit run does once the glossary is loaded
     cpu0 = time.process_time()
     t_all = time.perf_counter()
     for name, text in texts:
@@ -397,7 +445,12 @@ def render(r: dict, cmdline: str) -> str:
           "| command | wall median | wall min | CPU (user+sys) median |", "|---|---|---|---|",
           f"| `audit --help` | {fmt_ms(s['help']['median_ms'])} | {fmt_ms(s['help']['min_ms'])} | {fmt_ms(s['help']['cpu_ms'])} |",
           f"| `audit rules` | {fmt_ms(s['rules']['median_ms'])} | {fmt_ms(s['rules']['min_ms'])} | {fmt_ms(s['rules']['cpu_ms'])} |",
+          f"| `audit --help`, bytecode cached | {fmt_ms(s['help_pyc']['median_ms'])} | {fmt_ms(s['help_pyc']['min_ms'])} | {fmt_ms(s['help_pyc']['cpu_ms'])} |",
+          f"| `audit rules`, bytecode cached | {fmt_ms(s['rules_pyc']['median_ms'])} | {fmt_ms(s['rules_pyc']['min_ms'])} | {fmt_ms(s['rules_pyc']['cpu_ms'])} |",
           f"| `python -c pass` (the interpreter alone) | {fmt_ms(s['python_bare']['median_ms'])} | {fmt_ms(s['python_bare']['min_ms'])} | {fmt_ms(s['python_bare']['cpu_ms'])} |",
+          "", ("This machine sets PYTHONDONTWRITEBYTECODE, so the first two rows compile every imported module from source at each start; "
+               "the *bytecode cached* rows unset it (after one run that writes `__pycache__`), as on a usual installation."
+               if s.get("no_bytecode_env") else "Bytecode caching is on here; the *bytecode cached* rows are measured the same way."),
           "", f"`import audit.cli` (python -X importtime, cumulative): {s['import_audit_cli_ms']:.1f} ms.", "",
           "`audit rules` must import every checker module to list the rules.  Heaviest top-level imports "
           "(python -X importtime, cumulative wall ms on this busy machine): "
@@ -406,7 +459,8 @@ def render(r: dict, cmdline: str) -> str:
     L += ["### The seed with the default glossary, in process (target: under 50 ms)", "",
           f"{sd['bytes']} bytes. First audit (imports the checkers, compiles the glossary): {fmt_ms(sd['first_ms'])}; "
           f"after warm-up: median **{fmt_ms(sd['median_ms'])}** wall, {fmt_ms(sd['cpu_ms'])} CPU, min {fmt_ms(sd['min_ms'])} wall; glossary load {fmt_ms(sd['glossary_load_ms'])}.", "",
-          "Cost of each checker family on the seed (each alone, after warm-up, CPU time):", "",
+          "Cost of each checker family on the seed (each alone, after warm-up, CPU time; work families share within a document, "
+          "the tokens and the names analysis, is recomputed for each, so the rows add up to more than the whole audit):", "",
           "| family | CPU ms |", "|---|---|"]
     L += [f"| {k} | {v:.1f} |" for k, v in sd["families_ms"].items()]
     L += [""]
@@ -478,9 +532,10 @@ def verdicts(r: dict) -> list[str]:
     s = r["startup"]
     bare = s["python_bare"]["cpu_ms"]
     for k in ("help", "rules"):
-        ms = s[k]["cpu_ms"]
-        v.append(f"startup `audit {'--help' if k == 'help' else 'rules'}`: {ms:.0f} ms CPU ({ms - bare:.0f} ms above the bare interpreter's {bare:.0f} ms; "
-                 f"wall {s[k]['median_ms']:.0f} ms under load): {'met' if ms < 300 else 'MISSED'} on CPU time")
+        ms, pyc = s[k]["cpu_ms"], s[k + "_pyc"]["cpu_ms"]
+        v.append(f"startup `audit {'--help' if k == 'help' else 'rules'}`: {pyc:.0f} ms CPU with bytecode cached "
+                 f"({'met' if pyc < 300 else 'MISSED'}), {ms:.0f} ms compiling from source ({'met' if ms < 300 else 'MISSED'}); "
+                 f"the bare interpreter {bare:.0f} ms")
     ms = r["seed"]["cpu_ms"]
     v.append(f"seed in process: {ms:.0f} ms CPU ({r['seed']['median_ms']:.0f} ms wall): {'met' if ms < 50 else 'MISSED'} (target 50 ms; the family table shows where the time goes)")
     main = r["corpus"].get(r.get("main_key", ""))
