@@ -192,7 +192,7 @@ def _demonyms(name: str) -> list[str]:
 def build_countries() -> tuple[dict, frozenset]:
     """Country expressions -> alpha-2 codes.  Keys are token-key tuples; the second value
     holds the keys that are abbreviations (matched only when written in capitals)."""
-    import pycountry
+    from ._countries import COUNTRIES  # pycountry's ISO 3166 table, snapshot
 
     table: dict[tuple[str, ...], set[str]] = {}
     abbrev: set[tuple[str, ...]] = set()
@@ -218,12 +218,11 @@ def build_countries() -> tuple[dict, frozenset]:
             for d in _demonyms(name):
                 add(d, code)
 
-    for c in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            v = getattr(c, attr, None)
+    for alpha_2, alpha_3, *names in COUNTRIES:  # name, official name, common name
+        for v in names:
             if v:
-                add_name(v, c.alpha_2)
-        add(c.alpha_3, c.alpha_2, True)
+                add_name(v, alpha_2)
+        add(alpha_3, alpha_2, True)
     for code, names in COUNTRY_ALIASES.items():
         for n in names:
             if n.isupper():

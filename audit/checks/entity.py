@@ -122,26 +122,20 @@ def _country_keys(c: str) -> frozenset[str]:
 @functools.cache
 def _iso_table() -> dict[str, frozenset[str]]:
     """Normalised country names, ISO codes and the initials of the names (ROK, DPRK, PRC, UK, US) -> ISO alpha-3."""
-    import pycountry
+    from ._countries import COUNTRIES, names_of  # pycountry's ISO 3166 table, snapshot
 
     table: dict[str, set[str]] = {}
-    for c in pycountry.countries:
-        names = set()
-        for attr in ("name", "common_name", "official_name"):
-            v = getattr(c, attr, None)
-            if v:
-                names.add(norm(v))
-                if "," in v:  # "Korea, Republic of" -> "republic of korea"
-                    a, b = v.split(",", 1)
-                    names.add(norm(f"{b} {a}"))
-        keys = set(names) | {c.alpha_2.lower(), c.alpha_3.lower()}
+    for c in COUNTRIES:
+        alpha_2, alpha_3 = c[0], c[1]
+        names = {norm(n) for n in names_of(c)}
+        keys = set(names) | {alpha_2.lower(), alpha_3.lower()}
         for n in names:
             words = n.replace("'", "").split()
             if len(words) > 1:
                 keys.add("".join(w[0] for w in words))
                 keys.add("".join(w[0] for w in words if w not in STOPWORDS))
         for k in keys:
-            table.setdefault(k, set()).add(c.alpha_3)
+            table.setdefault(k, set()).add(alpha_3)
     return {k: frozenset(v) for k, v in table.items()}
 
 

@@ -75,46 +75,11 @@ _SUFFIXES = frozenset("jr sr ii iii iv v".split())
 def country_names() -> frozenset[str]:
     """ISO 3166 country names (name, common and official names), normalised.
 
-    The snapshot in ``_countries`` of :func:`build_country_names` (importing pycountry
-    and reading its tables cost ~40 ms of CPU per process); a test keeps the two equal."""
-    from ._countries import COUNTRY_NAMES
+    From the pycountry snapshot in ``_countries`` (importing pycountry and reading its
+    tables cost ~40 ms of CPU per process); a test keeps the two equal."""
+    from ._countries import COUNTRIES, names_of
 
-    return COUNTRY_NAMES
-
-
-def build_country_names() -> frozenset[str]:
-    """ISO 3166 country names (name, common and official names) from pycountry, normalised."""
-    import pycountry
-
-    out = set()
-    for c in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            v = getattr(c, attr, None)
-            if v:
-                out.add(norm(v))
-                if "," in v:  # "Korea, Republic of" -> "republic of korea"
-                    a, b = v.split(",", 1)
-                    out.add(norm(f"{b} {a}"))
-    return frozenset(out)
-
-
-def countries_source() -> str:
-    """The text of ``_countries.py`` for the installed pycountry (see that module to regenerate)."""
-    import pycountry
-
-    head = (
-        '"""ISO 3166 country names, normalised with ``titles.norm``: a snapshot of what\n'
-        '``titles.build_country_names()`` derives from pycountry (names, common and official names,\n'
-        '"Korea, Republic of" also as "republic of korea").\n\n'
-        "Importing pycountry and reading its tables costs ~40 ms of CPU in every process that checks a\n"
-        "document; this module costs ~1 ms.  ``tests/checks/test_titles.py`` checks that the snapshot\n"
-        "equals what the installed pycountry gives.  Regenerate after a pycountry or ``norm`` change::\n\n"
-        '    python -c "from audit.checks.titles import countries_source as s; print(s(), end=\'\')" > audit/checks/_countries.py\n'
-        '"""\n\n'
-        f'PYCOUNTRY_VERSION = "{pycountry.__version__}"\n\n'
-        "COUNTRY_NAMES = frozenset({\n"
-    )
-    return head + "".join(f"    {n!r},\n" for n in sorted(build_country_names())) + "})\n"
+    return frozenset(norm(n) for c in COUNTRIES for n in names_of(c))
 
 
 def __getattr__(name: str):  # ``COUNTRY_NAMES`` stays importable, built lazily
