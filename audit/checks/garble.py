@@ -7,6 +7,8 @@ of findings on clean edited prose is measured by ``benchmarks/false_alarms.py``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import methodcaller
 from typing import Iterator
 
 from ._lazyre import lazy_re
@@ -442,12 +444,39 @@ def _lower_words(text: str, s: int, e: int) -> list[str]:
     return "\x00".join(words).lower().replace("’", "'").split("\x00") if words else words
 
 
+_GROUP = methodcaller("group")
+_M_START = methodcaller("start")
+_M_END = methodcaller("end")
+
+
+def _para_words(text: str, para) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and lower-cased words (``_lower_words``) of a paragraph, scanned once."""
+    ms = list(_WORD_SPANS.finditer(text, para.start, para.end))
+    words = "\x00".join(map(_GROUP, ms)).lower().replace("’", "'").split("\x00") if ms else []
+    return list(map(_M_START, ms)), list(map(_M_END, ms)), words
+
+
+def _sentence_slice(starts: list[int], ends: list[int], s: int, e: int) -> tuple[int, int]:
+    """The paragraph's words (as numbered by ``_para_words``) that lie in ``[s, e)``."""
+    a = bisect_left(starts, s)
+    return a, bisect_right(ends, e, a)
+
+
 def _repeats(doc, para_spans):
-    """'to V1 ... X Y to V2 X Y' or an immediate 'X Y X Y' (X Y with >= 2 content words)."""
+    """'to V1 ... X Y to V2 X Y' or an immediate 'X Y X Y' (X Y with >= 2 content words).
+
+    The words of a paragraph are found once and each sentence takes its slice: no word
+    crosses a sentence boundary (a sentence ends after '.', '!' or '?' and closing quotes,
+    before white space, or at the paragraph's end), so the slice is
+    ``_lower_words(text, s, e)`` (tests/checks/test_fast_scans.py compares them)."""
     text = doc.text
-    for spans in para_spans:
+    for para, spans in zip(doc.paragraphs, para_spans):
+        if not spans:
+            continue
+        starts_, ends_, para_words = _para_words(text, para)
         for s, e in spans:
-            words = _lower_words(text, s, e)
+            a, b = _sentence_slice(starts_, ends_, s, e)
+            words = para_words[a:b]
             n = len(words)
             content = [w for w in words if w not in FUNCTION]
             if len(set(content)) == len(content):
@@ -465,7 +494,7 @@ def _repeats(doc, para_spans):
                 last[w] = j
             if not starts:
                 continue
-            toks = [(w, m.start(), m.end()) for w, m in zip(words, _WORD_SPANS.finditer(text, s, e))]
+            toks = list(zip(words, starts_[a:b], ends_[a:b]))
             floor = 0
             for i in sorted(starts):  # the other positions cannot start a repeat
                 if i < floor:

@@ -3,10 +3,12 @@ rendered with one word swapped for a near-synonym by machine translation."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
-from ..glossary.matching import STOPWORDS, joinable, tokenize
+from ..glossary.matching import STOPWORDS, joinable, tokenize, tokens_of
 from .registry import Example, checker, make_finding, rule
 
 FAMILY = "termdrift"
@@ -86,6 +88,9 @@ def _index(glossary) -> dict[str, list[tuple[tuple[str, ...], str, frozenset]]]:
     return idx
 
 
+_START = attrgetter("start")
+
+
 @checker(FAMILY, [TERM_OF_ART_DRIFT], needs_glossary=True)
 def check_term_drift(doc, ctx):
     idx = ctx.glossary.compiled("termdrift.index.v1", _index)
@@ -93,10 +98,15 @@ def check_term_drift(doc, ctx):
         return
     heads = ctx.glossary.compiled("termdrift.heads.v1", lambda g: re.compile(
         r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, idx), key=len, reverse=True)) + r")(?!\w)", re.I))
+    doc_tokens = None
     for para in doc.paragraphs:
-        if not heads.search(para.text):  # tokenize only paragraphs holding a term's head word
+        if not heads.search(para.text):  # look only at paragraphs holding a term's head word
             continue
-        tokens = tokenize(para.text, para.start)
+        if doc_tokens is None:
+            doc_tokens = tokens_of(doc.text)  # the document's tokens, shared with the other families
+        # the paragraph's tokens: paragraphs are separated by blank lines, so these are the
+        # tokens of tokenize(para.text, para.start) (only the first one's gap differs: a break)
+        tokens = doc_tokens[bisect_left(doc_tokens, para.start, key=_START):bisect_left(doc_tokens, para.end, key=_START)]
         for i, tok in enumerate(tokens):
             for keys, official, admitted, term_id in idx.get(tok.key, ()):
                 n = len(keys)

@@ -101,3 +101,43 @@ def test_fixed_cases():
     assert [m.group(2) for m in garble._cap_clauses("we said These words and ’ab The x")] == ["These"]
     assert [m.group(0) for m in garble._hyphens("ab-the 1999-to x-ab-it")] == ["ab-the", "1999-to"]
     assert [m.group(1) for m in acronym._acr_parens("The CFC (Combined Forces Command) and X (ab)")] == ["CFC"]
+
+
+SENTENCES = ["Word", "to", "say", " ", "  ", "\n", "\n\n", ".", "!", "?", "’", "'", "\"", ")", "-", "&", "U.S.", "Mr.",
+             "x", "É", "1999", "ab-cd", "it’s", "a.b", "_", "\t", ". The", "? no"]
+
+
+@FAST
+@given(mix(SENTENCES))
+def test_sentence_word_slices_equal_per_sentence_scan(text):
+    """GARB004 slices a paragraph's words by sentence: the slice is the per-sentence scan."""
+    doc = make_document(text, "<t>")
+    for para, spans in zip(doc.paragraphs, garble._sentence_spans(doc)):
+        starts, ends, words = garble._para_words(doc.text, para)
+        for s, e in spans:
+            a, b = garble._sentence_slice(starts, ends, s, e)
+            assert words[a:b] == garble._lower_words(doc.text, s, e)
+            assert list(zip(starts[a:b], ends[a:b])) == [m.span() for m in garble._WORD_SPANS.finditer(doc.text, s, e)]
+
+
+TOKENS = ["Word", "word", "’s", "'s", "s", " ", "\n", "\n\n", " \n \n", "-", "—", ".", ". ", "U.S.", "J.", ",", ", ",
+          "É", "1999", "_", "\t", "12. ", "x"]
+
+
+@FAST
+@given(mix(TOKENS))
+def test_paragraph_slice_of_document_tokens_equals_paragraph_tokens(text):
+    """TERM002 takes each paragraph's tokens from the document's: the same tokens as
+    tokenizing the paragraph alone (only the first one's gap differs)."""
+    from bisect import bisect_left
+
+    from audit.glossary.matching import tokenize, tokens_of
+
+    doc = make_document(text, "<t>")
+    toks = tokens_of(doc.text)
+    for p in doc.paragraphs:
+        got = list(toks[bisect_left(toks, p.start, key=lambda t: t.start):bisect_left(toks, p.end, key=lambda t: t.start)])
+        want = tokenize(p.text, p.start)
+        assert got[1:] == want[1:]
+        assert [t[:4] + t[5:] for t in got[:1]] == [t[:4] + t[5:] for t in want[:1]]  # all but the gap
+        assert [t.gap for t in got[:1]] in ([], ["start"], ["break"])
