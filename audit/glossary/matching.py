@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
@@ -456,18 +457,25 @@ def build_official_index(glossary) -> OfficialIndex:
             acronyms.setdefault(t.term, t.expands)
     title_keys = set(HONORIFICS)
 
+    # One object per distinct string and tuple (keys, key prefixes, caps): the index holds
+    # ~340k forms at 100k entries, and the cache pickles shared objects once (and loads them
+    # back shared), so equal keys rebuilt per form would otherwise cost memory twice over.
+    shared: dict = {}
+    one = shared.setdefault
+
     def add(t, text: str, role: str, official: str, fuzzy: bool) -> None:
         toks = tokenize(text)
-        keys = tuple(x.key for x in toks)
+        keys = one(keys := tuple([one(x.key, x.key) for x in toks]), keys)
         if not keys:
             return
         fi = len(idx.forms)
         idx.by_term.setdefault(t.id, []).append(fi)
         idx.forms.append(Form(t.id, official, text, keys, t.kind, role, fuzzy and len(keys) >= 2,
-                              tuple(x.cap for x in toks)))
+                              one(caps := tuple([x.cap for x in toks]), caps)))
         idx.exact.setdefault(keys, []).append(fi)
-        for k in range(1, len(keys) + 1):
-            idx.prefixes.add(keys[:k])
+        for k in range(1, len(keys)):
+            idx.prefixes.add(one(pre := keys[:k], pre))
+        idx.prefixes.add(keys)
         idx.max_n = max(idx.max_n, len(keys))
 
     for t in glossary.terms:
@@ -529,14 +537,22 @@ def build_official_index(glossary) -> OfficialIndex:
         for a in range(len(uniq)):
             for b in range(a + 1, len(uniq)):
                 idx.pairs.setdefault((uniq[a], uniq[b]), {}).setdefault(f.n, []).append(fi)
-        idx.bags.setdefault(tuple(sorted(f.keys)), []).append(fi)
+        idx.bags.setdefault(one(bag := tuple(sorted(f.keys)), bag), []).append(fi)
     for table, cap in ((idx.anchors, MAX_POSTING), (idx.person_anchors, MAX_POSTING),
                        (idx.other_anchors, MAX_POSTING), (idx.pairs, MAX_PAIR_POSTING)):
         for k, by_n in table.items():
-            for n, lst in list(by_n.items()):
-                if len(lst) > cap:
-                    by_n[n] = lst[:0]
+            for n, lst in by_n.items():
+                by_n[n] = postings(lst) if len(lst) <= cap else ()
+    for table in (idx.exact, idx.bags, idx.by_term):
+        for k, lst in table.items():
+            table[k] = postings(lst)
     return idx
+
+
+def postings(lst: list[int]) -> Sequence[int]:
+    """A frozen posting list of form indexes: a tuple when short, else an ``array('I')``
+    (4 bytes an entry; a pickled list of ints comes back as one int object per entry)."""
+    return tuple(lst) if len(lst) <= 2 else array("I", lst)
 
 
 def official_index(glossary) -> OfficialIndex:
