@@ -22,12 +22,13 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain, compress, count, repeat
 from operator import and_, itemgetter, mul, not_, or_
-from typing import Optional
+from typing import Optional, Sequence
 
 from rapidfuzz import fuzz, process
 
 from ..glossary.matching import (
     editex_similarity,
+    AnchorTable,
     HONORIFICS,
     STOPWORDS,
     Form,
@@ -428,7 +429,7 @@ def _analyze(doc, ctx) -> Analysis:
     cov = list(accumulate(map(covered.__contains__, range(n_tok)), initial=0))  # covered tokens
     # a run may not begin or end with a lowercase function word
     edge_ok = list(map(or_, caps, map(not_, map(STOPWORDS.__contains__, tkeys))))
-    anch = list(accumulate(map(idx.anchors.__contains__, tkeys), initial=0))  # tokens anchoring a target
+    anch = list(accumulate(map(idx.anchors.ns.__contains__, tkeys), initial=0))  # tokens anchoring a target
     # tokens that cannot be part of a name (lowercase, not after a hyphen)
     nameish = list(accumulate(map(and_, map(not_, caps), map("hyphen".__ne__, gaps)), initial=0))
     queried: set = set()
@@ -466,21 +467,21 @@ def _analyze(doc, ctx) -> Analysis:
         if hits:
             results.setdefault((s, e), []).extend(hits)
 
-    for p in compress(count(), map(idx.anchors.__contains__, tkeys)):  # only tokens that anchor a target
+    for p in compress(count(), map(idx.anchors.ns.__contains__, tkeys)):  # only tokens that anchor a target
         if p in covered:
             continue
         tok = tokens[p]
-        by_n = idx.person_anchors.get(tok.key)
+        by_n = idx.person_anchors.ns.get(tok.key)
         if by_n and tok.cap:
             for n in by_n:
                 for s, e in windows(p, (n - 1, n, n + 1)):
                     if nameish[e] == nameish[s]:
                         score(s, e, n, idx.person_anchors, "person")
-        by_n = idx.other_anchors.get(tok.key)
+        by_n = idx.other_anchors.ns.get(tok.key)
         if by_n:  # the windows(p, (n, n - 1)) loop written out, cheapest tests first
             lo, hi = run_start[p], run_end[p]
             for n in by_n:
-                need_cap = idx.cap_start.get((tok.key, n), False)
+                need_cap = tok.key in idx.cap_start.get(n, ())
                 for L in (n, n - 1):
                     if L < 2:
                         continue
@@ -552,7 +553,7 @@ def _runs(gaps: list[str]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _window_hits(idx: OfficialIndex, table: dict, wkeys: tuple, n: int) -> tuple[int, ...]:
+def _window_hits(idx: OfficialIndex, table: AnchorTable, wkeys: tuple, n: int) -> tuple[int, ...]:
     """Forms of ``n`` words close enough to a window's words to be classified (rapidfuzz
     prefilter over the candidate posting lists, best first within each list)."""
     out: list[int] = []
@@ -565,19 +566,24 @@ def _window_hits(idx: OfficialIndex, table: dict, wkeys: tuple, n: int) -> tuple
     return tuple(out)
 
 
-def _candidates(idx: OfficialIndex, table: dict, wkeys: tuple, n: int) -> list[list[int]]:
+_NO_PAIRS: dict = {}
+
+
+def _candidates(idx: OfficialIndex, table: AnchorTable, wkeys: tuple, n: int) -> list[Sequence[int]]:
     """Posting lists of forms of ``n`` words worth scoring against a window's keys: the
     shortest list among the window's anchor pairs, and the shortest single-anchor list
     if it is short enough (persons are often found by one exact word)."""
-    uniq = sorted({k for k in wkeys if k in table})
-    best: Optional[list[int]] = None
+    uniq = sorted({k for k in wkeys if k in table.ns})
+    best: Optional[Sequence[int]] = None
+    pairs = idx.pairs.get(n, _NO_PAIRS)
     for a in range(len(uniq)):
         for b in range(a + 1, len(uniq)):
-            lst = idx.pairs.get((uniq[a], uniq[b]), {}).get(n)
+            lst = pairs.get((uniq[a], uniq[b]))
             if lst and (best is None or len(lst) < len(best)):
                 best = lst
     out = [best] if best else []
-    singles = [lst for lst in (table[k].get(n) for k in uniq) if lst and len(lst) <= SINGLE_CAP]
+    by_key = table.by_n.get(n, _NO_PAIRS)
+    singles = [lst for lst in map(by_key.get, uniq) if lst and len(lst) <= SINGLE_CAP]
     if singles:
         small = min(singles, key=len)
         if small is not best:
@@ -748,7 +754,7 @@ def _form_containing(idx: OfficialIndex, sub: tuple, part: tuple) -> Optional[Fo
             return f
     if len(sub) < 2:
         return None
-    for fi in (idx.anchors.get(sub[0], {}).get(n, []) for n in range(len(sub) + 1, len(sub) + 3)):
+    for fi in (idx.anchors.get(sub[0], n) for n in range(len(sub) + 1, len(sub) + 3)):
         for k in fi:
             f = idx.forms[k]
             if f.kind != "person":

@@ -391,11 +391,11 @@ class OfficialIndex:
     prefixes: set = field(default_factory=set)  # every key-tuple prefix of an admitted form
     max_n: int = 0
     forbidden: dict = field(default_factory=dict)  # keys tuple -> [(term_id, wrong form, official)]
-    anchors: dict = field(default_factory=dict)  # token key -> {n: [form idx]}  (all near-miss targets)
-    person_anchors: dict = field(default_factory=dict)  # token key -> {n: [form idx]}  (persons)
-    other_anchors: dict = field(default_factory=dict)  # token key -> {n: [form idx]}  (everything else)
-    cap_start: dict = field(default_factory=dict)  # (token key, n) -> every other target starts capitalised
-    pairs: dict = field(default_factory=dict)  # (key a, key b) -> {n: [form idx]}
+    anchors: "AnchorTable" = field(default_factory=lambda: AnchorTable())  # token key, n -> forms (all near-miss targets)
+    person_anchors: "AnchorTable" = field(default_factory=lambda: AnchorTable())  # (persons)
+    other_anchors: "AnchorTable" = field(default_factory=lambda: AnchorTable())  # (everything else)
+    cap_start: dict = field(default_factory=dict)  # n -> token keys whose other targets of n words all start capitalised
+    pairs: dict = field(default_factory=dict)  # n -> (key a, key b) -> forms
     bags: dict = field(default_factory=dict)  # sorted keys -> [form idx]
     strings: dict = field(default_factory=dict)  # id(posting list) -> (list, [joined keys]) for rapidfuzz
     title_keys: frozenset = frozenset()  # last words of titles (context for a following name)
@@ -523,30 +523,78 @@ def build_official_index(glossary) -> OfficialIndex:
     idx.title_keys = frozenset(title_keys)
 
     # candidate index for near misses: token -> length -> forms; token pairs; bags of words
+    # (built nested, then stored flat: see AnchorTable)
+    anchors: dict = {}
+    person_anchors: dict = {}
+    other_anchors: dict = {}
+    cap_start: dict = {}
+    pairs: dict = {}
     for fi, f in enumerate(idx.forms):
         if not f.fuzzy:
             continue
         content = [k for k, c in zip(f.keys, f.caps) if c or k not in STOPWORDS]
-        side = idx.person_anchors if f.kind == "person" else idx.other_anchors
+        side = person_anchors if f.kind == "person" else other_anchors
         for k in set(content):
-            idx.anchors.setdefault(k, {}).setdefault(f.n, []).append(fi)
+            anchors.setdefault(k, {}).setdefault(f.n, []).append(fi)
             side.setdefault(k, {}).setdefault(f.n, []).append(fi)
             if f.kind != "person":
-                idx.cap_start[(k, f.n)] = idx.cap_start.get((k, f.n), True) and f.caps[0]
+                cap_start[(k, f.n)] = cap_start.get((k, f.n), True) and f.caps[0]
         uniq = sorted(set(content))
         for a in range(len(uniq)):
             for b in range(a + 1, len(uniq)):
-                idx.pairs.setdefault((uniq[a], uniq[b]), {}).setdefault(f.n, []).append(fi)
+                pairs.setdefault(f.n, {}).setdefault((uniq[a], uniq[b]), []).append(fi)
         idx.bags.setdefault(one(bag := tuple(sorted(f.keys)), bag), []).append(fi)
-    for table, cap in ((idx.anchors, MAX_POSTING), (idx.person_anchors, MAX_POSTING),
-                       (idx.other_anchors, MAX_POSTING), (idx.pairs, MAX_PAIR_POSTING)):
-        for k, by_n in table.items():
-            for n, lst in by_n.items():
-                by_n[n] = postings(lst) if len(lst) <= cap else ()
+    idx.anchors = AnchorTable(anchors, one)
+    idx.person_anchors = AnchorTable(person_anchors, one)
+    idx.other_anchors = AnchorTable(other_anchors, one)
+    for (k, n), cap in cap_start.items():
+        if cap:
+            idx.cap_start.setdefault(n, set()).add(k)
+    idx.cap_start = {n: frozenset(ks) for n, ks in idx.cap_start.items()}
+    idx.pairs = {n: {ab: postings(lst) for ab, lst in by_ab.items() if len(lst) <= MAX_PAIR_POSTING}
+                 for n, by_ab in pairs.items()}
     for table in (idx.exact, idx.bags, idx.by_term):
         for k, lst in table.items():
             table[k] = postings(lst)
     return idx
+
+
+class AnchorTable:
+    """token key -> length n -> the forms of n words holding that token, stored flat.
+
+    ``ns[key]`` is the lengths in first-seen order (a shared tuple) and ``by_n[n][key]``
+    the posting list; a list longer than :data:`MAX_POSTING` is uninformative (like a
+    stopword) and kept empty.  A nested ``{key: {n: list}}`` costs a dict per key
+    (~300 bytes an entry at 100k glossary entries); this costs two dict slots.
+    """
+
+    __slots__ = ("ns", "by_n")
+
+    def __init__(self, nested: Optional[dict] = None, one=None):
+        nested = nested or {}
+        one = one or (lambda x, y: y)
+        self.ns: dict = {}
+        self.by_n: dict = {}
+        for k, by_n in nested.items():
+            self.ns[k] = one(ns := tuple(by_n), ns)
+            for n, lst in by_n.items():
+                self.by_n.setdefault(n, {})[k] = postings(lst) if len(lst) <= MAX_POSTING else ()
+
+    def __getstate__(self):
+        return (self.ns, self.by_n)
+
+    def __setstate__(self, state):
+        self.ns, self.by_n = state
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.ns
+
+    def get(self, key: str, n: int) -> Sequence[int]:
+        """The forms of ``n`` words anchored by ``key`` (empty when there are none)."""
+        return self.by_n.get(n, _NO_FORMS).get(key, ())
+
+
+_NO_FORMS: dict = {}
 
 
 def postings(lst: list[int]) -> Sequence[int]:
