@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 from operator import attrgetter
 from typing import Optional
 
@@ -499,15 +500,16 @@ class _Para:
 
     def __init__(self, tokens, idx: ConfusableIndex):
         self.tokens = tokens
-        self.stems = list(map(stem, map(_KEY, tokens)))
+        keys = list(map(_KEY, tokens))
+        self.stems = list(map(stem, keys))
         self.idx = idx
         self._phr: dict = {}
         self._ctry: dict = {}
-        first = idx.country_first
         #: token index -> '@XX' anchors of the country expression starting there
         self.country_anchors: dict = {}
-        for k, t in enumerate(tokens):
-            if t.cap and t.key in first:
+        # only tokens whose key can start a country expression (a C-level filter) are looked at
+        for k in compress(count(), map(idx.country_first.__contains__, keys)):
+            if tokens[k].cap:
                 run = self.country(k)
                 if run:
                     self.country_anchors[k] = {"@" + c for codes in run[1] for c in codes}
@@ -722,7 +724,7 @@ def check_confusables(doc, ctx):
     tokens = tokens_of(text)  # shared with the other glossary families (memoised per text)
     p = _Para(tokens, idx)
     triggers = idx.triggers
-    todo = [d for d, st in enumerate(p.stems) if st in triggers]
+    todo = list(compress(count(), map(triggers.__contains__, p.stems)))  # token indexes of trigger stems
     # paragraph by paragraph: a phrase never runs across a blank line (its gap is a 'break')
     bounds = [tokens_bisect(tokens, para.start) for para in doc.paragraphs] + [len(tokens)]
     for k in range(len(doc.paragraphs)):
