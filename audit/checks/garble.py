@@ -7,8 +7,8 @@ of findings on clean edited prose is measured by ``benchmarks/false_alarms.py``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from operator import methodcaller
+from collections import Counter
+from itertools import compress, count, filterfalse
 from typing import Iterator
 
 from ._lazyre import lazy_re
@@ -444,49 +444,20 @@ def _lower_words(text: str, s: int, e: int) -> list[str]:
     return "\x00".join(words).lower().replace("’", "'").split("\x00") if words else words
 
 
-_GROUP = methodcaller("group")
-_M_START = methodcaller("start")
-_M_END = methodcaller("end")
-
-
-def _para_words(text: str, para) -> tuple[list[int], list[int], list[str]]:
-    """Starts, ends and lower-cased words (``_lower_words``) of a paragraph, scanned once."""
-    ms = list(_WORD_SPANS.finditer(text, para.start, para.end))
-    words = "\x00".join(map(_GROUP, ms)).lower().replace("’", "'").split("\x00") if ms else []
-    return list(map(_M_START, ms)), list(map(_M_END, ms)), words
-
-
-def _sentence_slice(starts: list[int], ends: list[int], s: int, e: int) -> tuple[int, int]:
-    """The paragraph's words (as numbered by ``_para_words``) that lie in ``[s, e)``."""
-    a = bisect_left(starts, s)
-    return a, bisect_right(ends, e, a)
-
-
 def _repeats(doc, para_spans):
-    """'to V1 ... X Y to V2 X Y' or an immediate 'X Y X Y' (X Y with >= 2 content words).
-
-    The words of a paragraph are found once and each sentence takes its slice: no word
-    crosses a sentence boundary (a sentence ends after '.', '!' or '?' and closing quotes,
-    before white space, or at the paragraph's end), so the slice is
-    ``_lower_words(text, s, e)`` (tests/checks/test_fast_scans.py compares them)."""
+    """'to V1 ... X Y to V2 X Y' or an immediate 'X Y X Y' (X Y with >= 2 content words)."""
     text = doc.text
-    for para, spans in zip(doc.paragraphs, para_spans):
-        if not spans:
-            continue
-        starts_, ends_, para_words = _para_words(text, para)
+    for spans in para_spans:
         for s, e in spans:
-            a, b = _sentence_slice(starts_, ends_, s, e)
-            words = para_words[a:b]
-            n = len(words)
-            content = [w for w in words if w not in FUNCTION]
+            words = _lower_words(text, s, e)
+            content = list(filterfalse(FUNCTION.__contains__, words))
             if len(set(content)) == len(content):
                 continue  # no content word comes back: nothing can repeat
-            seen: set[str] = set()
-            back = {w for w in content if w in seen or seen.add(w)}  # content words seen twice
+            back = {w for w, c in Counter(content).items() if c > 1}  # content words seen twice
             # only positions whose word comes back 2..8 words later can start a repeat
             last: dict[str, int] = {}
             starts = set()
-            for j in [j for j, w in enumerate(words) if w in back]:
+            for j in compress(count(), map(back.__contains__, words)):
                 w = words[j]
                 i0 = last.get(w)
                 if i0 is not None and 2 <= j - i0 <= 8:
@@ -494,7 +465,7 @@ def _repeats(doc, para_spans):
                 last[w] = j
             if not starts:
                 continue
-            toks = list(zip(words, starts_[a:b], ends_[a:b]))
+            toks = _Spans(text, s, e)  # the words' offsets, found only if a repeat is tried
             floor = 0
             for i in sorted(starts):  # the other positions cannot start a repeat
                 if i < floor:
@@ -509,6 +480,21 @@ def _repeats(doc, para_spans):
                     confidence=0.75,
                 )
                 floor = j + k
+
+
+class _Spans:
+    """``[(word, start, end) for each _WORD_SPANS match in text[s:e]]``, scanned on first use."""
+
+    __slots__ = ("_args", "_toks")
+
+    def __init__(self, text: str, s: int, e: int):
+        self._args, self._toks = (text, s, e), None
+
+    def __getitem__(self, i):
+        if self._toks is None:
+            text, s, e = self._args
+            self._toks = [(m.group(), m.start(), m.end()) for m in _WORD_SPANS.finditer(text, s, e)]
+        return self._toks[i]
 
 
 _BREAK = lazy_re(r"[,;:()\"“”—–.]")

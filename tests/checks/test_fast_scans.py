@@ -103,21 +103,53 @@ def test_fixed_cases():
     assert [m.group(1) for m in acronym._acr_parens("The CFC (Combined Forces Command) and X (ab)")] == ["CFC"]
 
 
-SENTENCES = ["Word", "to", "say", " ", "  ", "\n", "\n\n", ".", "!", "?", "’", "'", "\"", ")", "-", "&", "U.S.", "Mr.",
-             "x", "É", "1999", "ab-cd", "it’s", "a.b", "_", "\t", ". The", "? no"]
+SENTENCES = ["Word", "to", "say", "talks", "peace", "the", " ", "  ", "\n", "\n\n", ".", ",", "!", "?", "’", "'", "\"",
+             ")", "-", "&", "U.S.", "Mr.", "x", "É", "1999", "ab-cd", "it’s", "a.b", "_", "\t", ". The", "? no"]
+
+
+def _repeats_plain(doc, para_spans):
+    """GARB004's scan as first written (every sentence's word offsets computed up front)."""
+    text = doc.text
+    for spans in para_spans:
+        for s, e in spans:
+            words = garble._lower_words(text, s, e)
+            content = [w for w in words if w not in garble.FUNCTION]
+            if len(set(content)) == len(content):
+                continue
+            seen: set[str] = set()
+            back = {w for w in content if w in seen or seen.add(w)}
+            last: dict[str, int] = {}
+            starts = set()
+            for j in [j for j, w in enumerate(words) if w in back]:
+                w = words[j]
+                i0 = last.get(w)
+                if i0 is not None and 2 <= j - i0 <= 8:
+                    starts.update(range(max(0, i0 - 4), i0 + 1))
+                last[w] = j
+            toks = [(w, m.start(), m.end()) for w, m in zip(words, garble._WORD_SPANS.finditer(text, s, e))]
+            floor = 0
+            for i in sorted(starts):
+                if i < floor:
+                    continue
+                hit = garble._repeat_at(text, toks, words, i)
+                if hit is not None:
+                    yield hit
+                    floor = hit[3] + hit[2]
 
 
 @FAST
-@given(mix(SENTENCES))
-def test_sentence_word_slices_equal_per_sentence_scan(text):
-    """GARB004 slices a paragraph's words by sentence: the slice is the per-sentence scan."""
+@given(st.lists(st.sampled_from(SENTENCES), max_size=60).map(" ".join))
+def test_clause_repeat_scan_equals_plain_scan(text):
+    """GARB004 (offsets found lazily, C-level filters) reports what the plain scan finds."""
     doc = make_document(text, "<t>")
-    for para, spans in zip(doc.paragraphs, garble._sentence_spans(doc)):
-        starts, ends, words = garble._para_words(doc.text, para)
-        for s, e in spans:
-            a, b = garble._sentence_slice(starts, ends, s, e)
-            assert words[a:b] == garble._lower_words(doc.text, s, e)
-            assert list(zip(starts[a:b], ends[a:b])) == [m.span() for m in garble._WORD_SPANS.finditer(doc.text, s, e)]
+    para_spans = garble._sentence_spans(doc)
+    assert [(f.start, f.end) for f in garble._repeats(doc, para_spans)] == \
+        [(h[0], h[1]) for h in _repeats_plain(doc, para_spans)]
+
+
+def test_clause_repeat_scan_fixed_case():
+    doc = make_document("We agreed to hold peace talks to hold peace talks next year.", "<t>")
+    assert [doc.text[f.start:f.end] for f in garble._repeats(doc, garble._sentence_spans(doc))] == ["to hold peace talks"]
 
 
 TOKENS = ["Word", "word", "’s", "'s", "s", " ", "\n", "\n\n", " \n \n", "-", "—", ".", ". ", "U.S.", "J.", ",", ", ",
