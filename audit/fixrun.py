@@ -39,6 +39,7 @@ def add_fix_parser(sub) -> None:
     fx.add_argument("paths", nargs="+", metavar="PATH", help="documents or folders (searched recursively)")
     fx.add_argument("-g", "--glossary", action="append", metavar="FILE", help="glossary (.toml, .csv, .tbx); repeat to merge (default: reference/glossary.toml)")
     fx.add_argument("--no-glossary", action="store_true", help="apply only the fixes of checks that need no glossary")
+    fx.add_argument("--no-cache", action="store_true", help="neither read nor write the compiled-glossary cache ($AUDIT_CACHE_DIR, else ~/.cache/audit)")
     fx.add_argument("-r", "--reference", metavar="FILE|DIR", help="official reference text (a file, or a folder of files named like the documents)")
     fx.add_argument("-o", "--out", metavar="DIR", default=None, help="output folder (default: reports/)")
     fx.add_argument("-f", "--format", type=lambda v: [x.strip() for x in v.split(",") if x.strip()], default=[], metavar="LIST",

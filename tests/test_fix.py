@@ -306,3 +306,16 @@ def test_audit_fix_applies_reference_corrections(tmp_path, run_cli):
     fixed = (out / "nordic_baltic.fixed.txt").read_text(encoding="utf-8")
     original = src.read_text(encoding="utf-8")
     assert fixed == original.replace("On 15 March", "On 14 March").replace("(JFE)", "(JEF)")
+
+
+def test_fix_no_cache_writes_no_glossary_cache(tmp_path, monkeypatch, run_cli):
+    """`audit fix --no-cache` neither reads nor writes the compiled-glossary cache; without it, it fills it."""
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The Minister met General Mark Milli in Seoul.\n", encoding="utf-8")
+    for flag, expect in ((["--no-cache"], 0), ([], 1)):
+        cache = tmp_path / f"cache{len(flag)}"
+        monkeypatch.setenv("AUDIT_CACHE_DIR", str(cache))
+        code, _, err = run_cli("fix", doc, "-o", tmp_path / "out", "-q", *flag)
+        assert code in (0, 1), err
+        assert (tmp_path / "out" / "doc.fixed.txt").read_text(encoding="utf-8").count("Mark A. Milley") == 1
+        assert len(list(cache.glob("*.glossary.pickle")) if cache.exists() else []) == expect
