@@ -384,9 +384,59 @@ class Form:
         return len(self.keys)
 
 
+_FORM_FIELDS = ("term_id", "official", "text", "keys", "kind", "role", "fuzzy", "caps")
+
+
+class FormList:
+    """The index's forms, pickled by column and built back one :class:`Form` at a time.
+
+    An index read from the glossary cache holds ~340k forms at 100k entries; rebuilding
+    each one through the frozen dataclass's ``__init__`` while unpickling cost about
+    two seconds of every run's load, and most forms are never looked at by a run.  So
+    the pickle keeps eight columns (shared strings and key tuples, cheap to load) and
+    ``forms[i]`` makes form ``i`` on first use (then keeps it).  Built in process, the
+    list of forms is used as is.
+    """
+
+    __slots__ = ("objs", "cols")
+
+    def __init__(self, forms: Iterable[Form] = ()):
+        self.objs: list = list(forms)  # Form, or None where not made yet
+        self.cols: Optional[tuple] = None  # the columns (an index read from the cache)
+
+    def __len__(self) -> int:
+        return len(self.objs)
+
+    def __getitem__(self, i: int) -> Form:
+        f = self.objs[i]
+        if f is None:
+            f = self.objs[i] = Form(*[c[i] for c in self.cols])
+        return f
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self.objs)))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, FormList) and list(self) == list(other)
+
+    def keys_at(self, i: int) -> tuple:
+        """``self[i].keys`` without making the form."""
+        f = self.objs[i]
+        return f.keys if f is not None else self.cols[3][i]
+
+    def __getstate__(self):
+        if self.cols is not None:
+            return self.cols
+        return tuple([getattr(f, name) for f in self.objs] for name in _FORM_FIELDS)
+
+    def __setstate__(self, cols):
+        self.cols = cols
+        self.objs = [None] * len(cols[0])
+
+
 @dataclass(eq=False)  # one index per glossary, compared by identity (no generated __eq__ to import)
 class OfficialIndex:
-    forms: list[Form] = field(default_factory=list)
+    forms: FormList = field(default_factory=FormList)
     exact: dict = field(default_factory=dict)  # keys tuple -> [form idx]
     prefixes: set = field(default_factory=set)  # every key-tuple prefix of an admitted form
     max_n: int = 0
@@ -425,12 +475,13 @@ class OfficialIndex:
     def joined(self, idxs: list[int], persistent: bool = True) -> list[str]:
         """The space-joined keys of ``idxs`` (cached for the index's own posting lists,
         which live as long as the index; never for temporary lists)."""
+        keys_at = self.forms.keys_at
         if not persistent:
-            return [" ".join(self.forms[i].keys) for i in idxs]
+            return [" ".join(keys_at(i)) for i in idxs]
         key = id(idxs)
         got = self.strings.get(key)
         if got is None or got[0] is not idxs:
-            got = self.strings[key] = (idxs, [" ".join(self.forms[i].keys) for i in idxs])
+            got = self.strings[key] = (idxs, [" ".join(keys_at(i)) for i in idxs])
         return got[1]
 
 
@@ -462,15 +513,16 @@ def build_official_index(glossary) -> OfficialIndex:
     # back shared), so equal keys rebuilt per form would otherwise cost memory twice over.
     shared: dict = {}
     one = shared.setdefault
+    forms: list[Form] = []
 
     def add(t, text: str, role: str, official: str, fuzzy: bool) -> None:
         toks = tokenize(text)
         keys = one(keys := tuple([one(x.key, x.key) for x in toks]), keys)
         if not keys:
             return
-        fi = len(idx.forms)
+        fi = len(forms)
         idx.by_term.setdefault(t.id, []).append(fi)
-        idx.forms.append(Form(t.id, official, text, keys, t.kind, role, fuzzy and len(keys) >= 2,
+        forms.append(Form(t.id, official, text, keys, t.kind, role, fuzzy and len(keys) >= 2,
                               one(caps := tuple([x.cap for x in toks]), caps)))
         idx.exact.setdefault(keys, []).append(fi)
         for k in range(1, len(keys)):
@@ -529,7 +581,8 @@ def build_official_index(glossary) -> OfficialIndex:
     other_anchors: dict = {}
     cap_start: dict = {}
     pairs: dict = {}
-    for fi, f in enumerate(idx.forms):
+    idx.forms = FormList(forms)
+    for fi, f in enumerate(forms):
         if not f.fuzzy:
             continue
         content = [k for k, c in zip(f.keys, f.caps) if c or k not in STOPWORDS]
