@@ -290,3 +290,84 @@ def test_possessive_folds_at_any_offset():
         assert [(t.text, t.poss) for t in toks] == [("Minister", False), ("Suh", True), ("visit", False),
                                                     ("and", False), ("Suh", True), ("aides", False)]
         assert toks[1].start == base + 9
+
+
+# --- the official index's compact tables (issue #6: memory and load time at 100k entries)
+
+_PACIFIC = Glossary((
+    Term("penny-wong", "Penny Wong", kind="person", titles=("Foreign Minister",)),
+    Term("richard-marles", "Richard Marles", kind="person", titles=("Deputy Prime Minister", "Defence Minister")),
+    Term("ausmin", "Australia-United States Ministerial Consultations", kind="event"),
+    Term("robertson", "Robertson Barracks", kind="place"),
+    Term("fpda", "FPDA", kind="acronym", expands="Five Power Defence Arrangements"),
+    Term("pdmm", "Pacific Defence Ministers' Meeting", kind="event"),
+    Term("dsg", "Defence Science Group", kind="org"),
+))
+
+_PACIFIC_DOC = (
+    "Foreign Minister Penny Wong and Deputy Prime Minister Richard Marles attended the "
+    "Australia-United States Ministerial Consultations. Later Peny Wong and Richard Marless "
+    "flew to Barracks Robertson for the Five Power Defense Arrangements (FPDA) and the "
+    "Pacific Defense Ministers' Meeting.\n"
+)
+
+
+def _cache_round_trip(obj):
+    """``obj`` written and read back the way the glossary cache does it."""
+    import io
+    import pickle
+
+    from audit.glossary.cache import _Pickler
+
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    return pickle.loads(buf.getvalue())
+
+
+def test_index_shares_equal_keys_and_caps():
+    idx = matching.build_official_index(_PACIFIC)
+    by_keys: dict = {}
+    for f in idx.forms:
+        assert by_keys.setdefault(f.keys, f.keys) is f.keys  # one tuple per distinct keys
+        assert idx.forms[0].caps is f.caps or idx.forms[0].caps != f.caps
+    wong = [f for f in idx.forms if "wong" in f.keys]
+    assert len(wong) >= 2 and len({id(k) for f in wong for k in f.keys if k == "wong"}) == 1  # one string
+    assert all(type(p) in (tuple, matching.array) for p in idx.exact.values())
+
+
+def test_anchor_table_keeps_lengths_in_order_and_drops_long_lists(monkeypatch):
+    idx = matching.build_official_index(_PACIFIC)
+    assert "wong" in idx.anchors and "wong" in idx.person_anchors and "wong" not in idx.other_anchors
+    assert [idx.forms[i].term_id for i in idx.anchors.get("wong", 2)] == ["penny-wong"]
+    assert idx.anchors.get("wong", 7) == () and idx.anchors.get("nobody", 2) == ()
+    assert idx.other_anchors.ns["defence"] == (4, 3)  # FPDA's expansion and PDMM first (first-seen order)
+    assert "barracks" in idx.cap_start[2] and ("barracks", "robertson") in idx.pairs[2]  # a sorted pair
+    monkeypatch.setattr(matching, "MAX_POSTING", 0)  # every list too long: the lengths stay, the forms go
+    idx = matching.build_official_index(_PACIFIC)
+    assert idx.anchors.ns["defence"] == (4, 3) and idx.anchors.get("defence", 3) == ()
+
+
+def test_index_read_back_from_the_cache_makes_forms_on_first_use():
+    idx = matching.build_official_index(_PACIFIC)
+    again = _cache_round_trip(idx)
+    assert set(again.forms.objs) == {None}  # nothing made while loading
+    assert again.forms.keys_at(3) == idx.forms[3].keys and set(again.forms.objs) == {None}
+    assert again.forms[3] == idx.forms[3] and again.forms[3] is again.forms[3]
+    assert again.forms == idx.forms and len(again.forms) == len(idx.forms)
+    assert again.exact == idx.exact and again.pairs == idx.pairs and again.cap_start == idx.cap_start
+    assert again.anchors.ns == idx.anchors.ns and again.anchors.by_n == idx.anchors.by_n
+    assert again.joined(idx.anchors.get("wong", 2)) == ["penny wong"]
+
+
+def test_findings_are_the_same_from_a_cached_index():
+    from audit.engine import audit_document
+
+    fresh = audit_document(make_document(_PACIFIC_DOC, "a.txt"), _PACIFIC).findings
+    g = Glossary(_PACIFIC.terms)
+    g._cache["matching.official-index"] = _cache_round_trip(matching.build_official_index(_PACIFIC))
+    cached = audit_document(make_document(_PACIFIC_DOC, "a.txt"), g).findings
+    assert cached == fresh
+    found = {(f.rule, f.text) for f in fresh}
+    assert ("NAME001", "Peny Wong") in found and ("NAME002", "Barracks Robertson") in found
+    clean = audit_document(make_document(_PACIFIC_DOC.split(" Later")[0] + "\n", "b.txt"), g).findings
+    assert not [f for f in clean if f.rule.startswith(("NAME", "CONS", "TERM"))]
