@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from audit.checks import acronym, garble, invisible, titles
@@ -158,6 +158,7 @@ TOKENS = ["Word", "word", "’s", "'s", "s", " ", "\n", "\n\n", " \n \n", "-", "
 
 @FAST
 @given(mix(TOKENS))
+@example("WordU.S.\n\nWord")
 def test_paragraph_slice_of_document_tokens_equals_paragraph_tokens(text):
     """TERM002 takes each paragraph's tokens from the document's: the same tokens as
     tokenizing the paragraph alone (only the first one's gap differs)."""
@@ -171,5 +172,6 @@ def test_paragraph_slice_of_document_tokens_equals_paragraph_tokens(text):
         got = list(toks[bisect_left(toks, p.start, key=lambda t: t.start):bisect_left(toks, p.end, key=lambda t: t.start)])
         want = tokenize(p.text, p.start)
         assert got[1:] == want[1:]
-        assert [t[:4] + t[5:] for t in got[:1]] == [t[:4] + t[5:] for t in want[:1]]  # all but the gap
-        assert [t.gap for t in got[:1]] in ([], ["start"], ["break"])
+        # all but the first token's gap, which TERM002 never reads (joinable looks at the gaps
+        # inside a window); it is usually a break, but 'space' after 'S.' ending the paragraph before
+        assert [t[:4] + t[5:] for t in got[:1]] == [t[:4] + t[5:] for t in want[:1]]

@@ -51,3 +51,13 @@ def test_clean(text):
 
 def test_needs_a_lower_case_term():
     assert drift("The Northern Atlantic Council met.") == []  # capitalised names are the NAME rules' job
+
+
+def test_paragraphs_take_their_tokens_from_the_document():
+    """Drifts in later paragraphs are found at their document offsets, also after a paragraph
+    that ends with an initial (its next token then joins by a space in the document's tokens),
+    and no window runs across a blank line."""
+    text = ("Allies met under Plan B.\n\nNuclear exchange arrangements were reviewed.\n\n"
+            "Allies kept nuclear exchange\n\narrangements.\n\nThey kept the collective defence and the nuclear exchange arrangements.")
+    assert drift(text) == [("Nuclear exchange arrangements", "Nuclear sharing arrangements"),
+                           ("nuclear exchange arrangements", "nuclear sharing arrangements")]
