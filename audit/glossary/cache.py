@@ -55,7 +55,7 @@ log = logging.getLogger("audit")
 #: entries kept in the cache folder (least recently used evicted first)
 MAX_ENTRIES = 8
 SUFFIX = ".glossary.pickle"
-MAGIC = b"audit-glossary-cache/1\n"
+MAGIC = b"audit-glossary-cache/2\n"
 #: cache files at least this big are loaded with the garbage collector paused, then frozen
 BIG_FILE = 4 << 20
 #: compiled keys that hold per-document state rather than an index: never saved
@@ -233,25 +233,36 @@ def _mapping_proxy(d: dict) -> MappingProxyType:
 
 
 def _dump(f, payload: dict) -> None:
-    """Pickle ``payload`` into ``f``; an index that cannot be pickled is left out (it is
-    built on first use instead), so one odd index never costs the whole cache."""
-    start = f.tell()
-    try:
-        _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
-        return
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        pass
-    indexes = {}
+    """Pickle ``payload`` into ``f``: the payload without its indexes, then one pickle per
+    index (``(key, index)``), then ``None``.
+
+    Each index gets its own pickler: a pickler's memo holds every object it has written
+    until it is done (for a 100,000-entry glossary one memo over everything added ~400 MB
+    to the peak of the run that builds the cache, more than any one index costs).  An
+    index that cannot be pickled is left out (it is built on first use instead), so one
+    odd index never costs the whole cache.
+    """
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump({k: v for k, v in payload.items() if k != "indexes"})
     for k, v in payload["indexes"].items():
+        start = f.tell()
         try:
-            _Pickler(_Sink(), protocol=pickle.HIGHEST_PROTOCOL).dump(v)
+            _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump((k, v))
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as e:
             log.debug("glossary cache: index %r cannot be saved (%s: %s); it is built on first use", k, type(e).__name__, e)
-            continue
+            f.seek(start)
+            f.truncate()
+    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(None)
+
+
+def _load(f) -> dict:
+    """What :func:`_dump` wrote: the payload with its ``indexes``."""
+    payload = pickle.load(f)
+    indexes = {}
+    while (item := pickle.load(f)) is not None:
+        k, v = item
         indexes[k] = v
-    f.seek(start)
-    f.truncate()
-    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump({**payload, "indexes": indexes})
+    payload["indexes"] = indexes
+    return payload
 
 
 class _Sink:
@@ -286,13 +297,13 @@ def _read(path: Path, key: str) -> Optional[dict]:
                 log.debug("glossary cache: %s is not an entry for this glossary; ignored", path)
                 return None
             if st.st_size < BIG_FILE:
-                payload = pickle.load(f)
+                payload = _load(f)
             else:
                 enabled = gc.isenabled()
                 gc.collect()  # (the heap is small before the load) so no garbage of the caller's gets frozen below
                 gc.disable()  # millions of small objects: collecting while they arrive only costs time
                 try:
-                    payload = pickle.load(f)
+                    payload = _load(f)
                     # They live as long as the process: keep them out of every later collection
                     # (each full pass over them would cost as much as a third of the load).
                     gc.freeze()

@@ -400,3 +400,25 @@ def test_lazy_patterns_in_an_index_are_saved_uncompiled():
     assert lp.search("the ausmin talks")  # compiled: its dict now holds bound methods
     back = _roundtrip([lp])[0]
     assert back.pattern == lp.pattern and back.search("the Ausmin talks").group() == "Ausmin"
+
+
+def test_each_index_is_its_own_pickle_and_keeps_its_shared_objects(cache_dir, glossary_file):
+    """One pickler per index (a single memo over everything cost ~400 MB at 100k entries):
+    objects shared inside an index (a form's keys and the exact-match key) stay shared."""
+    built = gc_.load_compiled([glossary_file])
+    (entry,) = entries(cache_dir)
+    with open(entry, "rb") as f:
+        f.readline()
+        f.readline()
+        head = pickle.load(f)
+        assert "indexes" not in head and head["glossary"]["terms"] == built.terms
+        names = []
+        while (item := pickle.load(f)) is not None:
+            names.append(item[0])
+    assert "matching.official-index" in names and set(names) <= set(built._cache)
+    g = gc_.load_compiled([glossary_file])
+    idx = g.compiled("matching.official-index", refuse)
+    assert set(idx.forms.objs) == {None}  # forms are made on first use
+    keys = {k: k for k in idx.exact}
+    assert all(keys[idx.forms.keys_at(i)] is idx.forms.keys_at(i) for i in range(len(idx.forms)))
+    assert report_json(g) == report_json(built)
