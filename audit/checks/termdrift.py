@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import compress, count
 from operator import attrgetter
 
 from rapidfuzz import fuzz
@@ -89,6 +90,7 @@ def _index(glossary) -> dict[str, list[tuple[tuple[str, ...], str, frozenset]]]:
 
 
 _START = attrgetter("start")
+_KEY = attrgetter("key")
 
 
 @checker(FAMILY, [TERM_OF_ART_DRIFT], needs_glossary=True)
@@ -98,17 +100,23 @@ def check_term_drift(doc, ctx):
         return
     heads = ctx.glossary.compiled("termdrift.heads.v1", lambda g: re.compile(
         r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, idx), key=len, reverse=True)) + r")(?!\w)", re.I))
-    doc_tokens = None
+    doc_tokens = tokens_of(doc.text)  # the document's tokens, shared with the other families
+    # only tokens that end some term (a C-level filter over the keys) can end a window
+    ends = list(compress(count(), map(idx.__contains__, map(_KEY, doc_tokens))))
+    if not ends:
+        return
     for para in doc.paragraphs:
-        if not heads.search(para.text):  # look only at paragraphs holding a term's head word
-            continue
-        if doc_tokens is None:
-            doc_tokens = tokens_of(doc.text)  # the document's tokens, shared with the other families
         # the paragraph's tokens: paragraphs are separated by blank lines, so these are the
-        # tokens of tokenize(para.text, para.start) (only the first one's gap differs: a break)
-        tokens = doc_tokens[bisect_left(doc_tokens, para.start, key=_START):bisect_left(doc_tokens, para.end, key=_START)]
-        for i, tok in enumerate(tokens):
-            for keys, official, admitted, term_id in idx.get(tok.key, ()):
+        # tokens of tokenize(para.text, para.start) (only the first one's gap may differ)
+        lo = bisect_left(doc_tokens, para.start, key=_START)
+        hi = bisect_left(doc_tokens, para.end, key=_START)
+        mine = ends[bisect_left(ends, lo):bisect_left(ends, hi)]
+        # a paragraph holding a term's head word (the regex runs only where a token ends a term)
+        if not mine or not heads.search(para.text):
+            continue
+        tokens = doc_tokens[lo:hi]
+        for i in (g - lo for g in mine):
+            for keys, official, admitted, term_id in idx[tokens[i].key]:
                 n = len(keys)
                 s = i - n + 1
                 if s < 0 or not joinable(tokens, s, i + 1):
