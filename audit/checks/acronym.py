@@ -106,6 +106,14 @@ whose expansion is not the official one, whether or not its letters fit:
 Differences of case, hyphens, a leading `the` or a plural `s` are not reported.
 The span is the wrong expansion; the suggestion is the official one.
 
+Once the document has shown, with the acronym, how it renders a name, the same
+rendering elsewhere without the acronym is the same error and is reported too
+(`the US military in Korea (USFK)` ... `the US military in Korea has ...`), but only
+when the rendering replaces words of the official name: a shortened one such as
+`weapons of mass destruction (CWMD)` is ordinary English elsewhere and is not
+repeated; nor is a rendering that runs into a longer capitalised name
+(`Joint Command Post Training`).
+
 ## Why it matters
 Official names are fixed; a translated paraphrase of a command or agreement name is a
 terminology error even when a reader could guess what is meant.
@@ -123,6 +131,10 @@ terminology error even when a reader could guess what is meant.
                 glossary=_GLOSSARY_DEMO, flagged="Future Joint Force Command"),
         Example("He met the commander of the ROK-U.S. Combined Forces Command (CFC) and the "
                 "future-combined forces command (F-CFC).", glossary=_GLOSSARY_DEMO),
+        Example("The Joint Command (CFC) trained. Later the Joint Command moved.", ("ACR002",),
+                glossary=_GLOSSARY_DEMO, flagged="Joint Command"),
+        Example("The Combined Forces Command (CFC) ran the Joint Command Post Training; a joint command "
+                "post exercise followed.", glossary=_GLOSSARY_DEMO),
     ),
 )
 
@@ -527,6 +539,50 @@ def _official(terms) -> list[tuple[str, object]]:
     return [(t.expands, t) for t in terms if t.expands]
 
 
+def _substituted(wrong: str, official: str) -> bool:
+    """True when ``wrong`` replaces words of ``official`` (not only leaves some out or adds
+    some): such a rendering is wrong wherever it stands, while a shortened one ('weapons of
+    mass destruction' for 'Counter Weapons of Mass Destruction') is ordinary English elsewhere."""
+    w, o = normalize(wrong).split(), normalize(official).split()
+
+    def within(short: list, long: list) -> bool:  # an ordered subsequence
+        it = iter(long)
+        return all(x in it for x in short)
+
+    return len(w) >= 2 and not within(w, o) and not within(o, w)
+
+
+_NAME_WORD = lazy_re(r"[A-Z][\w'’.-]*")
+
+
+def _repeated_renderings(doc, defs, renderings):
+    """Other places where the document uses a wrong expansion it gave with the acronym
+    ("the US military in Korea (USFK)"): the same rendering stands for the same name there."""
+    text = doc.text
+    spans = sorted((d.span_start, d.span_end) for d in defs)
+    starts = [a for a, _ in spans]
+    forms = sorted(renderings, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")  # as written
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and s < spans[i][1] or i + 1 < len(spans) and spans[i + 1][0] < e:
+            continue  # part of a definition, reported (or accepted) there
+        before = text[max(0, s - 40):s].rstrip(" ")
+        after = text[e:e + 40].lstrip(" ")
+        prev = re.search(r"(\S+)$", before)
+        if _NAME_WORD.match(after) or prev and _NAME_WORD.fullmatch(prev.group(1)) and prev.group(1).lower() not in FUNCTION_WORDS:
+            continue  # the words belong to a longer name ("Joint Command Post Training")
+        if after.startswith("("):
+            continue  # a definition of another acronym
+        acr, official, term_id = renderings[m.group(0)]
+        yield make_finding(
+            OFFICIAL, doc, s, e,
+            f"'{m.group(0)}' is how this document renders {acr} ('{m.group(0)} ({acr})'), not its official name '{official}'.",
+            suggestion=official, confidence=0.75, term_id=term_id,
+        )
+
+
 def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, int, float]:
     """The part of the words before '(ACR)' that stands for ``official``: (start, end, score)."""
     if d.order == "acr-exp":
@@ -557,6 +613,7 @@ def check_acronyms(doc, ctx):
     official_selected = cfg.is_selected(OFFICIAL.code, OFFICIAL.name) and bool(gl_index)
 
     # ACR001 / ACR002 ------------------------------------------------------------
+    renderings: dict[str, tuple[str, str, str]] = {}  # wrong expansions, for the repeats below
     for d in defs:
         known = _official(gl_index.get(d.key, ()))
         if known and official_selected:
@@ -574,6 +631,8 @@ def check_acronyms(doc, ctx):
                 f"'{text[s:e]}' is not the official expansion of {d.key}: '{exp}'.",
                 suggestion=exp, confidence=0.9 if score < 90 else 0.7, term_id=term.id,
             )
+            if _substituted(text[s:e], exp):
+                renderings.setdefault(text[s:e], (d.key, exp, term.id))
             continue
         if d.cost == 0 or acronym_letters(d.acronym) is None or not looks_like_definition(d):
             continue
@@ -591,6 +650,10 @@ def check_acronyms(doc, ctx):
             f"Expansion and acronym disagree: {why}.",
             suggestion=suggestion, confidence=0.85 if missing else 0.6,
         )
+
+    # ACR002 again: the document's wrong rendering of a glossary name, repeated without its acronym
+    if renderings:
+        yield from _repeated_renderings(doc, defs, renderings)
 
     # ACR004: the same acronym expanded two ways -------------------------------
     first_def: dict[str, Definition] = {}

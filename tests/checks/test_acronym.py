@@ -301,3 +301,42 @@ def test_seed_without_glossary_catches_wrong_expansions_and_spares_correct_ones(
                     "(OPLANs)", "(SPG)", "(FOC)", "(DTT)", "(CTR)", "(6G)"):
         assert correct not in flagged, correct
     assert {f.text for f in got if f.rule == "ACR003"} == {"SCM", "MCM", "OPCON", "SMA"}
+
+
+# -- ACR002 on the repeats of a wrong rendering ------------------------------------------------
+
+_RENDER = """
+[[acronym]]
+term = "JSDF"
+expands = "Japan Self-Defense Forces"
+
+[[acronym]]
+term = "CWMD"
+expands = "Counter Weapons of Mass Destruction"
+
+[[acronym]]
+term = "CFC"
+expands = "Combined Forces Command"
+"""
+
+
+def test_a_wrong_rendering_is_flagged_where_it_is_repeated_without_the_acronym():
+    text = ("The Japan Self-Defense Army (JSDF) trained with U.S. forces. Later the Japan Self-Defense Army "
+            "hosted a drill.\n\nThe Japan Self-Defense Army said so.")
+    r = audit_str(text, _RENDER, select=["ACR002"])
+    assert [(f.text, f.suggestion) for f in r.findings] == [("Japan Self-Defense Army", "Japan Self-Defense Forces")] * 3
+    assert "how this document renders JSDF" in r.findings[1].message
+    assert_offsets(r)
+
+
+def test_shortened_renderings_names_that_run_on_and_other_cases_are_not_repeated():
+    text = ("They fight weapons of mass destruction (CWMD) and the use of weapons of mass destruction. "
+            "He met the Joint Command (CFC) staff, planned the Joint Command Post Training with the Korea-U.S. "
+            "Joint Command, and a joint command post exercise.")
+    r = audit_str(text, _RENDER, select=["ACR002"])
+    assert [f.text for f in r.findings] == ["weapons of mass destruction", "Joint Command"]  # the two definitions only
+
+
+def test_no_repeats_without_a_wrong_definition():
+    text = "The Japan Self-Defense Forces (JSDF) trained. The Japan Self-Defense Army is another name in this story."
+    assert audit_str(text, _RENDER, select=["ACR002"]).findings == ()
