@@ -566,8 +566,9 @@ def analysis(r: dict) -> list[str]:
     fam = (main or {}).get("families_ms_per_doc") or {}
     seedfam = r["seed"]["families_ms"]
     top = ", ".join(f"{k} {v:.0f} ms" for k, v in list(seedfam.items())[:4])
-    out.append(f"Seed latency: the time is spread over the checker families (largest on the seed: {top}); the engine itself "
-               f"(dedupe, scoring, report building) is a few ms. No single family is enough on its own; each owner would need to cut its own.")
+    out.append(f"Seed latency: the time is spread over the checker families (largest on the seed: {top}; each row includes the "
+               f"document's tokenisation, which a run does once); the engine itself (dedupe, scoring, report building) is a few ms. "
+               f"No single family is enough on its own; docs/performance.md lists what is left in each.")
     if fam:
         top = ", ".join(f"{k} {v:.0f} ms" for k, v in list(fam.items())[:3])
         out.append(f"Per document with the {r['main_key']} glossary the heaviest families are {top} per ~21 KB document, which sets the "
@@ -582,8 +583,8 @@ def analysis(r: dict) -> list[str]:
         out.append(f"--jobs: the CPU work does not double ({j['cpu1']:.1f} s vs {j['cpu2']:.1f} s CPU; with fork the workers inherit the glossary "
                    f"compiled by the parent). The wall clock can only improve as much as the machine lets a second process run: the "
                    f"busy-loop control got {j['control']:.2f}x at the same moment (load average {r['machine']['load']} at the start, "
-                   f"{r['machine']['nproc']} cores shared with other jobs, Linux autogroup scheduling on). The serial part (glossary load and "
-                   "compile in the parent) also caps the speed-up of a short run (Amdahl).")
+                   f"{r['machine']['nproc']} cores shared with other jobs, Linux autogroup scheduling on). The serial part (reading the "
+                   "compiled glossary from the cache, starting the workers) also caps the speed-up of a short run (Amdahl).")
     p = r.get("peer")
     if p and "error" not in p:
         out.append(f"Peer: textlint+prh only matches {p['rules']} literal patterns; `audit` runs every check (fuzzy names, titles, acronyms, "
