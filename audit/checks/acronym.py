@@ -406,8 +406,12 @@ _INITIALS_END = lazy_re(r"(?:\b[A-Z]\.)+$")
 _NEW_SENTENCE = lazy_re(r"\.\s+[A-Z][a-z]")
 
 
-def _preceding_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
-    """Word spans before ``pos`` in the same clause (stops at sentence/clause punctuation)."""
+def _preceding_words(text: str, pos: int, limit: int, initials: bool = False) -> list[tuple[int, int]]:
+    """Word spans before ``pos`` in the same clause (stops at sentence/clause punctuation).
+
+    ``initials``: a period that ends initials (``U.S.``) never stops the clause, even before
+    a capitalised word (``Australia-U.S. Ministerial Consultations``, when the expansion
+    looked for holds such a word)."""
     lo = max(0, pos - 400)
     head = text[lo:pos]
     cut = 0
@@ -416,7 +420,7 @@ def _preceding_words(text: str, pos: int, limit: int) -> list[tuple[int, int]]:
         if m.group(0) == "," and _CAP_WORD_END.search(head, 0, m.start()) and _SPACE_CAP.match(head, m.end()):
             continue
         # an abbreviation period (U.S., Korea-U.S.) does not stop the clause
-        if m.group(0) == "." and _INITIALS_END.search(head, 0, m.end()) and not _NEW_SENTENCE.match(head, m.start()):
+        if m.group(0) == "." and _INITIALS_END.search(head, 0, m.end()) and (initials or not _NEW_SENTENCE.match(head, m.start())):
             continue
         cut = m.end()
         break
@@ -588,7 +592,7 @@ def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, i
     if d.order == "acr-exp":
         return d.start, d.end, fuzz.ratio(normalize(d.expansion), normalize(official))
     n_off = len(official.split())
-    spans = _preceding_words(text, d.acr_start - 1, n_off + 3)
+    spans = _preceding_words(text, d.acr_start - 1, n_off + 3, initials=any(_INITIALS_END.search(w) for w in official.split()[:-1]))
     best = (-1.0, 0, d.start)
     target = normalize(official)
     for first in range(len(spans) - 1, -1, -1):

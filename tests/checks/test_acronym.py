@@ -340,3 +340,15 @@ def test_shortened_renderings_names_that_run_on_and_other_cases_are_not_repeated
 def test_no_repeats_without_a_wrong_definition():
     text = "The Japan Self-Defense Forces (JSDF) trained. The Japan Self-Defense Army is another name in this story."
     assert audit_str(text, _RENDER, select=["ACR002"]).findings == ()
+
+
+def test_an_official_expansion_with_initials_inside_is_read_whole():
+    """'Australia-U.S. Ministerial Consultations (AUSMIN)': the period of 'U.S.' before a capitalised
+    word is not a sentence end when the official expansion holds it."""
+    glossary = '[[acronym]]\nterm = "AUSMIN"\nexpands = "Australia-U.S. Ministerial Consultations"\n'
+    ok = "Ministers met for the Australia-U.S. Ministerial Consultations (AUSMIN) in Sydney."
+    assert audit_str(ok, glossary, select=["ACR"]).findings == ()
+    bad = "Ministers met for the Australia-U.S. Ministerial Consultation Meeting (AUSMIN) in Sydney."
+    r = audit_str(bad, glossary, select=["ACR002"])
+    assert [(f.text, f.suggestion) for f in r.findings] == [
+        ("Australia-U.S. Ministerial Consultation Meeting", "Australia-U.S. Ministerial Consultations")]
