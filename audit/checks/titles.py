@@ -376,6 +376,9 @@ def _role_matches(text: str, idx: TitleIndex):
         yield m
 
 
+_WORDS_BEFORE = lazy_re(r"((?:[A-Z][\w.'’-]*[ \t]+){1,2})\Z")
+
+
 def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
     out: list[Mention] = []
     for m in _role_matches(text, idx):
@@ -451,6 +454,16 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
         if name_tokens and name_tokens[-1][0].endswith(".") and len(name_tokens[-1][0]) > 2:
             t, s, e = name_tokens[-1]
             name_tokens[-1] = (t[:-1], s, e - 1)
+        # a capitalised word or two before the title that make a longer title of the glossary
+        # ("Secretary General", "Attorney General" before a name): that title, not the rank alone
+        pre = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+        if pre:
+            for w in _NONSPACE.finditer(text, pre.start(1), start):
+                if norm(text[w.start():end]) in idx.known_titles:
+                    start = w.start()
+                    while out and out[-1].start >= start:  # the shorter mention inside it
+                        out.pop()
+                    break
         core = text[start:end]
         key = norm(core)
         # "<multiword known title> of <country>" -> the known title, qualified

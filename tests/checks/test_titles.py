@@ -536,3 +536,22 @@ def test_checking_does_not_import_pycountry():
             "assert r.findings; print('pycountry' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
+
+
+_UN_NATO = """
+[[person]]
+term = "Mark Rutte"
+titles = ["Secretary General", "NATO Secretary General"]
+
+[[person]]
+term = "Pam Bondi"
+titles = ["Attorney General"]
+"""
+
+
+def test_a_title_ending_in_a_rank_word_is_read_whole():
+    """'Secretary General Mark Rutte' holds the glossary title 'Secretary General', not the rank 'General'."""
+    ok = "Secretary General Mark Rutte met Attorney General Pam Bondi and NATO Secretary General Mark Rutte spoke."
+    assert audit_str(ok, _UN_NATO, select=["TITLE"]).findings == ()
+    bad = audit_str("General Mark Rutte inspected the troops.", _UN_NATO, select=["TITLE001"])
+    assert [(f.text, f.suggestion) for f in bad.findings] == [("General", "Secretary General")]
