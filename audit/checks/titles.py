@@ -829,6 +829,8 @@ def check_titles(doc, ctx):
                     continue
                 if any(m.key.startswith(k + " and ") for i in m.persons for k in persons[i].title_keys if " " in k):
                     continue  # "Minister for Foreign Affairs and Trade": a held title with a further portfolio
+                if " " not in m.key and any(k.startswith(m.key + " of ") for i in m.persons for k in persons[i].title_keys):
+                    continue  # "Secretary Hegseth": the head word of a held "Secretary of Defense"
                 p = persons[m.persons[0]]
                 if any(fuzz.ratio(m.key, k) >= 90 for k in p.title_keys):
                     continue  # spelling drift of a held title: near-miss territory

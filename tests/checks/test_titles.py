@@ -555,3 +555,22 @@ def test_a_title_ending_in_a_rank_word_is_read_whole():
     assert audit_str(ok, _UN_NATO, select=["TITLE"]).findings == ()
     bad = audit_str("General Mark Rutte inspected the troops.", _UN_NATO, select=["TITLE001"])
     assert [(f.text, f.suggestion) for f in bad.findings] == [("General", "Secretary General")]
+
+
+_JP_US = """
+[[person]]
+term = "Pete Hegseth"
+titles = ["Secretary of Defense", "Defense Secretary"]
+
+[[person]]
+term = "Gen Nakatani"
+titles = ["Minister of Defense", "Defense Minister"]
+"""
+
+
+def test_the_head_word_of_a_held_of_title_is_a_short_form_of_it():
+    """A glossary that lists only 'Secretary of Defense' still admits 'Secretary Hegseth'; a head word
+    of somebody else's title stays wrong."""
+    assert audit_str("Secretary Hegseth met Minister Nakatani.", _JP_US, select=["TITLE"]).findings == ()
+    bad = audit_str("Minister Hegseth met Secretary Nakatani.", _JP_US, select=["TITLE001"])
+    assert [f.text for f in bad.findings] == ["Minister", "Secretary"]
