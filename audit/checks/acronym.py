@@ -108,7 +108,9 @@ The span is the wrong expansion; the suggestion is the official one.
 
 Once the document has shown, with the acronym, how it renders a name, the same
 rendering elsewhere without the acronym is the same error and is reported too
-(`the US military in Korea (USFK)` ... `the US military in Korea has ...`), but only
+(`the US military in Korea (USFK)` ... `the US military in Korea has ...`), also with
+its country written another way (`the US military in South Korea`, `in ROK`: the same
+country for ISO 3166 and the glossary's aliases; `in North Korea` is another), but only
 when the rendering replaces words of the official name: a shortened one such as
 `weapons of mass destruction (CWMD)` is ordinary English elsewhere and is not
 repeated; nor is a rendering that runs into a longer capitalised name
@@ -557,34 +559,64 @@ def _substituted(wrong: str, official: str) -> bool:
 
 
 _NAME_WORD = lazy_re(r"[A-Z][\w'’.-]*")
+# a country written another way in a repeat: the same word after a compass word, or initials
+_COMPASS = r"(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|New)[ \t]+)?"
+_INITIALS = r"(?:[A-Z]\.){2,}|[A-Z]{2,5}"
 
 
-def _repeated_renderings(doc, defs, renderings):
+def _rendering_pattern(form: str, is_country) -> tuple[str, list[str]]:
+    """A regex for a rendering in which each country word may be written another way (``Korea``:
+    ``South Korea``, ``ROK``), and the country words in order; the caller checks that each variant
+    is the same country."""
+    parts, countries = [], []
+    for w in form.split():
+        if w[:1].isupper() and is_country(w):
+            parts.append(f"({_COMPASS}{re.escape(w)}|{_INITIALS})")
+            countries.append(w)
+        else:
+            parts.append(re.escape(w))
+    return r"[ \t]+".join(parts), countries
+
+
+def _repeated_renderings(doc, defs, renderings, glossary):
     """Other places where the document uses a wrong expansion it gave with the acronym
-    ("the US military in Korea (USFK)"): the same rendering stands for the same name there."""
+    ("the US military in Korea (USFK)"): the same rendering stands for the same name there, also
+    with its country written another way ("the US military in South Korea"), but never another
+    country ("in North Korea")."""
+    from .entity import entity_index  # the glossary's countries and their aliases (ROK = Korea)
+
     text = doc.text
     spans = sorted((d.span_start, d.span_end) for d in defs)
     starts = [a for a, _ in spans]
-    forms = sorted(renderings, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")  # as written
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        i = bisect.bisect_right(starts, s) - 1
-        if i >= 0 and s < spans[i][1] or i + 1 < len(spans) and spans[i + 1][0] < e:
-            continue  # part of a definition, reported (or accepted) there
-        before = text[max(0, s - 40):s].rstrip(" ")
-        after = text[e:e + 40].lstrip(" ")
-        prev = re.search(r"(\S+)$", before)
-        if _NAME_WORD.match(after) or prev and _NAME_WORD.fullmatch(prev.group(1)) and prev.group(1).lower() not in FUNCTION_WORDS:
-            continue  # the words belong to a longer name ("Joint Command Post Training")
-        if after.startswith("("):
-            continue  # a definition of another acronym
-        acr, official, term_id = renderings[m.group(0)]
-        yield make_finding(
-            OFFICIAL, doc, s, e,
-            f"'{m.group(0)}' is how this document renders {acr} ('{m.group(0)} ({acr})'), not its official name '{official}'.",
-            suggestion=official, confidence=0.75, term_id=term_id,
-        )
+    eidx = entity_index(glossary)
+    alias = eidx.alias_of
+
+    def is_country(w: str) -> bool:
+        return bool(eidx.iso_of(w))
+
+    for form in sorted(renderings, key=len, reverse=True):
+        body, countries = _rendering_pattern(form, is_country)
+        pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(not alias(c, v) for c, v in zip(countries, m.groups())):
+                continue  # another country: "the US military in North Korea"
+            i = bisect.bisect_right(starts, s) - 1
+            if i >= 0 and s < spans[i][1] or i + 1 < len(spans) and spans[i + 1][0] < e:
+                continue  # part of a definition, reported (or accepted) there
+            before = text[max(0, s - 40):s].rstrip(" ")
+            after = text[e:e + 40].lstrip(" ")
+            prev = re.search(r"(\S+)$", before)
+            if _NAME_WORD.match(after) or prev and _NAME_WORD.fullmatch(prev.group(1)) and prev.group(1).lower() not in FUNCTION_WORDS:
+                continue  # the words belong to a longer name ("Joint Command Post Training")
+            if after.startswith("("):
+                continue  # a definition of another acronym
+            acr, official, term_id = renderings[form]
+            yield make_finding(
+                OFFICIAL, doc, s, e,
+                f"'{m.group(0)}' is how this document renders {acr} ('{form} ({acr})'), not its official name '{official}'.",
+                suggestion=official, confidence=0.75, term_id=term_id,
+            )
 
 
 def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, int, float]:
@@ -657,7 +689,7 @@ def check_acronyms(doc, ctx):
 
     # ACR002 again: the document's wrong rendering of a glossary name, repeated without its acronym
     if renderings:
-        yield from _repeated_renderings(doc, defs, renderings)
+        yield from _repeated_renderings(doc, defs, renderings, ctx.glossary)
 
     # ACR004: the same acronym expanded two ways -------------------------------
     first_def: dict[str, Definition] = {}

@@ -337,6 +337,21 @@ def test_shortened_renderings_names_that_run_on_and_other_cases_are_not_repeated
     assert [f.text for f in r.findings] == ["weapons of mass destruction", "Joint Command"]  # the two definitions only
 
 
+def test_a_repeat_may_write_its_country_another_way_but_not_name_another_country():
+    glossary = (_RENDER + '[[acronym]]\nterm = "USFJ"\nexpands = "U.S. Forces Japan"\n'
+                '[[acronym]]\nterm = "ROK"\nexpands = "Republic of Korea"\n')
+    text = ("The U.S. army in Japan (USFJ) trained. Later the U.S. army in Japan hosted a drill, the U.S. army "
+            "in USA did not, and the U.S. army in Korea stayed.\n\nThe US army in Japan said so.")
+    r = audit_str(text, glossary, select=["ACR002"])
+    assert [f.text for f in r.findings] == ["U.S. army in Japan", "U.S. army in Japan", "US army in Japan"]
+    korea = ("The Korean army in Korea (KAK) met. The Korean army in South Korea trained; the Korean army in ROK "
+             "hosted it; the Korean army in North Korea did not; nor did the Korean army in Japan.")
+    gl = glossary + '[[acronym]]\nterm = "KAK"\nexpands = "Korea Army Korea"\n'
+    r = audit_str(korea, gl, select=["ACR002"])
+    assert [f.text for f in r.findings] == ["Korean army in Korea", "Korean army in South Korea", "Korean army in ROK"]
+    assert_offsets(r)
+
+
 def test_no_repeats_without_a_wrong_definition():
     text = "The Japan Self-Defense Forces (JSDF) trained. The Japan Self-Defense Army is another name in this story."
     assert audit_str(text, _RENDER, select=["ACR002"]).findings == ()
