@@ -324,6 +324,11 @@ def _is_breadcrumb(line: str) -> bool:
     return bool(_GLUED.search(line)) or nav
 
 
+def breadcrumb_segments(line: str) -> tuple[str, ...]:
+    """The segments of a breadcrumb line (``Title> Site> Section``), or ``()`` when the line is not one."""
+    return tuple(p.strip() for p in _BREAD_SPLIT.split(line)) if _is_breadcrumb(line) else ()
+
+
 _MACHINE_STAMP = lazy_re(rf"{_DATE}[ T]+\d{{1,2}}:\d{{2}}(?::\d{{2}})?")
 _META_SPLIT = lazy_re(r"\s+[|·•]\s+")
 

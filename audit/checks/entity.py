@@ -446,6 +446,12 @@ Ministry of National Defense`), or when the only participant in the sentence,
 mentioned before it, is the counterpart's person (confidence 0.8 when that person
 is named, 0.6 when only a title points to them)
 (`Secretary Austin ... a priority theater of the Ministry of National Defense`).
+And (confidence 0.6) the page's own voice: when a breadcrumb line of the page names
+one institution as a segment (`Joint Communique> U.S. Department of Defense>
+Released`: the publisher), a sentence in the first person (`we`, `our`, `us`) whose
+subject is the publisher's counterpart, with no person in it, is the publisher
+speaking (`The Ministry of National Defense provides ... our national security` ->
+`Department of Defense`).
 
 ## Why it matters
 Severity is **critical**: the sentence now names a different body or another
@@ -712,6 +718,34 @@ def _sentences_with(text: str, hits: list[tuple[int, int]]):
     return spans
 
 
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|our|ours|us)\b")  # lower-case "us": "US" is the country
+_SUBJECT_START = re.compile(r"\s*(?:[Tt]he[ \t]+)?")
+_TEXT_LINE = re.compile(r"[^\r\n]+")
+
+
+def _publisher(text: str, eidx: EntityIndex) -> Optional[int]:
+    """The institution a breadcrumb line of the page names as one of its segments
+    (``Joint Communique> U.S. Department of Defense> Released``): the page's publisher, whose voice
+    the page's own first person is.  None unless exactly one such institution is named."""
+    from .chrome import breadcrumb_segments
+
+    found = set()
+    for m in _TEXT_LINE.finditer(text):
+        line = m.group(0)
+        if not eidx.mention_re.search(line):
+            continue
+        for seg in breadcrumb_segments(line.strip()):
+            om = eidx.mention_re.search(seg)
+            if om is None or seg[om.end():].strip():
+                continue
+            lead = seg[:om.start()].split()
+            if all(is_countryish(w, eidx.places) or norm_token(w) == "the" for w in lead):
+                i = eidx.form_owner.get(norm(om.group(0)))
+                if i is not None:
+                    found.add(i)
+    return found.pop() if len(found) == 1 else None
+
+
 @checker(FAMILY, [WRONG_ENTITY, ENTITY_FORM, UNOFFICIAL_QUALIFIER], needs_glossary=True)
 def check_entities(doc, ctx):
     eidx = entity_index(ctx.glossary)
@@ -822,6 +856,7 @@ def check_entities(doc, ctx):
         return
     tidx = title_index(ctx.glossary)
     found: dict = {}  # line-bounded stretch -> its title/name mentions, found only where needed
+    publisher = False  # the institution the page's breadcrumb names: found on first need
     for s0, s1 in _sentences_with(text, hits):
         sent = text[s0:s1]
         for om in eidx.mention_re.finditer(sent):
@@ -847,6 +882,24 @@ def check_entities(doc, ctx):
                         suggestion=o.term, confidence=0.85, term_id=o.id,
                     )
                 continue
+            # the publisher's voice: "The <institution> provides ... our national security" on a page whose
+            # breadcrumb names the counterpart institution: the page speaks for its publisher
+            if _FIRST_PERSON.search(sent) and _SUBJECT_START.fullmatch(text, s0, ostart):
+                if publisher is False:
+                    publisher = _publisher(text, eidx)
+                if publisher is not None and publisher != i and publisher in eidx.counterparts[i]:
+                    p = eidx.entities[publisher]
+                    if not _mentions_between(text, tidx, s0, s1, found) and not any(
+                        re.search(r"(?<![\w\-])" + re.escape(f) + r"(?![\w\-])", sent) for f in p.long_forms
+                    ):
+                        yield make_finding(
+                            WRONG_ENTITY, doc, ostart, oend,
+                            f"'{om.group(0)}' speaks for this page's publisher (\"{_FIRST_PERSON.search(sent).group(0)}\"), "
+                            f"which the page's breadcrumb names as the '{p.term}'; '{e.term}' is its counterpart, the "
+                            f"institution of {', '.join(e.countries) or 'the other party'}.",
+                            suggestion=p.term, confidence=0.6, term_id=p.id,
+                        )
+                        continue
             # the speaker's own institution: "<noun> of the <institution>" in a sentence about one side only
             if not re.search(r"\b[a-z]+[ \t]+of[ \t]+the[ \t]+$", text[max(s0, ostart - 40):ostart]):
                 continue

@@ -297,7 +297,10 @@ def test_seed_entity_errors_caught_and_nothing_correct_flagged():
     }
     text = report.document.text
     mnd = [f for f in report.findings if f.text == "Ministry of National Defense"]
-    assert len(mnd) == 1 and "priority theater of the" in text[mnd[0].start - 30:mnd[0].start]
+    assert len(mnd) == 2 and "priority theater of the" in text[mnd[0].start - 30:mnd[0].start]
+    # the page's footer speaks for its publisher, whose breadcrumb names the U.S. Department of Defense
+    assert text[mnd[1].start - 4:mnd[1].end + 9] == "The Ministry of National Defense provides"
+    assert "breadcrumb names" in mnd[1].message
 
 
 def test_seed_mcm_reported_once_by_the_whole_audit():
@@ -411,3 +414,35 @@ def test_sentences_around_names_equal_the_whole_text_split(parts):
     hits = [m.span() for m in re.finditer(r"(?<![\w\-])(?:Ministry of Defense|Department of Defense)(?![\w\-])", text)]
     plain = [(s0, s1) for s0, s1 in _sentences(text) if any(a < s1 and b > s0 for a, b in hits)]
     assert _sentences_with(text, hits) == plain
+
+
+# --------------------------------------------------------------------------- the publisher's voice
+
+_PAGE = "Joint Statement on Arctic Security> {site}> News Releases\n\nMinister Dahl and Secretary Virtanen met in Oslo.\n\n{footer}\n"
+
+
+@pytest.mark.parametrize("site,footer,expected", [
+    # the page's breadcrumb names the Finnish department; its footer speaks in the first person
+    ("Finnish Department of Defence", "The Ministry of Defence provides the forces needed to deter war and ensure our security.",
+     [("Ministry of Defence", "Department of Defence")]),
+    ("Department of Defence", "Our partners at the Ministry of Defence provide the forces we need.", []),  # not the subject
+    ("Department of Defence", "The Ministry of Defence provides the forces we need.", [("Ministry of Defence", "Department of Defence")]),
+    # correct: the publisher's own institution, or the counterpart named without the publisher's voice
+    ("Finnish Department of Defence", "The Department of Defence provides the forces needed to ensure our security.", []),
+    ("Norwegian Ministry of Defence", "The Ministry of Defence provides the forces needed to ensure our security.", []),
+    ("Department of Defence", "The Ministry of Defence provides the forces needed to ensure Norway's security.", []),
+    ("Department of Defence", "We thank the Ministry of Defence for our fruitful talks.", []),
+    ("Department of Defence", "The Ministry of Defence and Secretary Virtanen pledged to deepen our cooperation.", []),
+    ("Department of Defence", "The Ministry of Defence and the Department of Defence deepen our cooperation.", []),
+    # no breadcrumb, or one that names no institution: no publisher
+    ("Arctic News", "The Ministry of Defence provides the forces needed to ensure our security.", []),
+])
+def test_ent001_the_page_speaks_for_its_publisher(site, footer, expected):
+    text = _PAGE.format(site=site, footer=footer)
+    assert found(text, NORDIC, "ENT001") == expected
+
+
+def test_ent001_publisher_needs_a_breadcrumb_line():
+    text = ("The Finnish Department of Defence released this statement.\n\n"
+            "The Ministry of Defence provides the forces needed to ensure our security.\n")
+    assert found(text, NORDIC, "ENT001") == []
