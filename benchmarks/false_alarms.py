@@ -16,6 +16,7 @@ Every finding on this text counts as a false alarm.
     python benchmarks/false_alarms.py --show GARB001  # print the findings of one rule
     python benchmarks/false_alarms.py --write-results # also update benchmarks/RESULTS.md
     python benchmarks/false_alarms.py --glossary reference/glossary.toml  # glossary rules too
+    python benchmarks/false_alarms.py --defined-acronyms --select ACR  # the corpus's own acronyms as glossary
 """
 from __future__ import annotations
 
@@ -202,11 +203,32 @@ def _cpus() -> int:
     return os.cpu_count() or 1
 
 
+def defined_acronyms_glossary(docs: list[str]) -> Glossary:
+    """A glossary of the acronyms the corpus defines itself (``Expansion (ACR)``, first definition wins):
+    with it, the rules that hold a document to its glossary's acronyms (ACR002, ACR006) meet their own
+    situation on correct text."""
+    import json
+
+    from audit.checks.acronym import find_definitions
+    from audit.glossary import parse_native
+
+    defs: dict[str, str] = {}
+    for text in docs:
+        for d in find_definitions(text):
+            if d.cost == 0 and d.matched:  # a real definition: every letter from the expansion
+                defs.setdefault(d.key, d.expansion)
+    return parse_native("".join(
+        f"[[acronym]]\nterm = {json.dumps(k)}\nexpands = {json.dumps(v)}\n\n" for k, v in sorted(defs.items())
+    ))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--select", action="append", default=[], help="rule code or prefix (repeatable)")
     ap.add_argument("--glossary", metavar="FILE",
                     help="also run the rules that need a glossary, with this one (not written to RESULTS.md)")
+    ap.add_argument("--defined-acronyms", action="store_true",
+                    help="use a glossary of the acronyms the corpus defines itself (for ACR002/ACR006)")
     ap.add_argument("--show", metavar="RULE", help="print each finding of this rule with its context")
     ap.add_argument("--write-results", action="store_true", help="update the section in benchmarks/RESULTS.md")
     args = ap.parse_args(argv)
@@ -219,6 +241,9 @@ def main(argv=None) -> int:
         from audit.glossary import load_glossary
 
         glossary = load_glossary([args.glossary])
+    if args.defined_acronyms:
+        glossary = defined_acronyms_glossary([d for docs in corpora.values() for d in docs])
+        print(f"glossary: {len(glossary.terms)} acronyms the corpus defines itself")
     t0 = time.perf_counter()
     result = combine({name: measure(docs, args.select, name, glossary) for name, docs in corpora.items()})
     seconds = time.perf_counter() - t0

@@ -238,7 +238,53 @@ The expansion belongs at the first use, where the reader meets the acronym.
     ),
 )
 
-ALL_RULES = (LETTERS, OFFICIAL, UNDEFINED, INCONSISTENT, LATE)
+OTHER_BODY = rule(
+    code="ACR006",
+    name="acronym-other-body",
+    family=FAMILY,
+    summary="After a glossary acronym's definition, another body whose initials spell that acronym takes its place.",
+    severity="major",
+    category="Accuracy/Mistranslation",
+    needs_glossary=True,
+    doc="""
+## What it checks
+A paragraph defines a body the glossary knows (`the United Nations Command (UNC)`),
+and later in the same paragraph a different capitalised name stands as the subject
+of a clause (`the UN Security Council has ...`) whose initials still spell the
+acronym, at most two letters more (`UN Security Council`: U-N-S-C holds U-N-C, same
+first and last letter), which starts like the official name (the same first word,
+or its initials: `UN` for `United Nations`) and which the glossary does not know.
+Machine translation expands an acronym it meets alone (`UNC`) into another body of
+the same organization; the initials it keeps are the trace.
+
+Not reported: the name used as a modifier (`UN Security Council resolutions`), a
+name whose initials end otherwise (`UN General Assembly` for UNC), a name the
+glossary lists, a sentence that also names the defined body, another paragraph.
+The confidence is 0.55: the other body exists, and only the paragraph says it is
+the wrong one; the suggestion is the official name.
+
+## Why it matters
+The sentence now credits another institution with what the defined one did: a
+reader takes it at its word.
+
+## Example
+    ...the role of the United Nations Command (UNC) ... the UN Security Council has
+    made contributions to maintaining peace...
+
+## Preferred
+    ...the role of the United Nations Command (UNC) ... the UNC has contributed to
+    maintaining peace...
+""",
+    examples=(
+        Example("They praised the United Nations Command (UNC). The UN Security Council has kept the peace since 1953.",
+                ("ACR006",), glossary='[[acronym]]\nterm = "UNC"\nexpands = "United Nations Command"\n',
+                flagged="UN Security Council"),
+        Example("They praised the United Nations Command (UNC) and urged respect for UN Security Council resolutions.",
+                (), glossary='[[acronym]]\nterm = "UNC"\nexpands = "United Nations Command"\n'),
+    ),
+)
+
+ALL_RULES = (LETTERS, OFFICIAL, UNDEFINED, INCONSISTENT, LATE, OTHER_BODY)
 
 # -- tokenising ---------------------------------------------------------------------
 
@@ -373,6 +419,7 @@ def normalize(expansion: str) -> str:
     s = expansion.lower().replace("u.s.", "us").replace("’", "'")
     s = re.sub(r"[-‐‑–/]", " ", s)
     words = [w.strip(".,'") for w in s.split()]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]  # a possessive: "the ... Union's (CFMEU) secretary"
     words = [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words if w and w != "the"]
     return " ".join(words)
 
@@ -619,6 +666,88 @@ def _repeated_renderings(doc, defs, renderings, glossary):
             )
 
 
+# a capitalised name: words or initials (U.S., UN), joined by spaces and lower-case connectors
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_CAP_NAME = lazy_re(rf"(?<![\w.-]){_CAP_WORD}(?:[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*{_CAP_WORD})*")
+# a clause verb right after the name: the name is the subject, not a modifier ("... resolutions")
+_AUX_AFTER = lazy_re(
+    r"[ \t]+(?:has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|does|did|"
+    r"continues|remains)\b"
+)
+_INITIALS_TOKEN = lazy_re(r"(?:[A-Z]\.){2,}|[A-Z]{2,}")
+_SENTENCE_END = lazy_re(r"(?<=[a-z0-9)])[.!?](?=\s|$)")
+
+
+def _name_letters(words: list[str]) -> str:
+    """The initials of a name, letter by letter for a word written in initials (``UN`` -> u, n)."""
+    out = []
+    for w in words:
+        if _INITIALS_TOKEN.fullmatch(w):
+            out.append(w.replace(".", "").lower())
+        elif w.lower() not in FUNCTION_WORDS:
+            out.append(w[0].lower())
+    return "".join(out)
+
+
+def _starts_like(words: list[str], official: list[str]) -> bool:
+    """The name starts like the official one: the same first word, or that name's initials (UN)."""
+    first = words[0]
+    if first.lower() == official[0].lower():
+        return True
+    if _INITIALS_TOKEN.fullmatch(first):
+        letters = first.replace(".", "").lower()
+        lead = [w for w in official if w.lower() not in FUNCTION_WORDS][:len(letters)]
+        return len(lead) == len(letters) and "".join(w[0].lower() for w in lead) == letters
+    return False
+
+
+def _other_bodies(doc, defs, gl_index, glossary):
+    """ACR006: in the paragraph that defines a glossary acronym, a clause subject that is another body
+    whose initials spell the acronym ("the United Nations Command (UNC) ... the UN Security Council has")."""
+    from ..glossary.matching import form_keys, official_index
+
+    text = doc.text
+    exact = official_index(glossary).exact
+    for d in defs:
+        known = _official(gl_index.get(d.key, ()))
+        letters = acronym_letters(d.acronym)
+        if not known or not letters or len(letters) < 2:
+            continue
+        official, term = known[0]
+        off_words = official.split()
+        para = doc.paragraph_at(d.span_end)
+        end = para.start + len(para.text)
+        own = {normalize(official), normalize(d.expansion)}
+        for m in _CAP_NAME.finditer(text, d.span_end, end):
+            words = m.group(0).split()
+            if words[0] in ("The", "the"):
+                words = words[1:]
+            if len(words) < 2 or not _AUX_AFTER.match(text, m.end()):
+                continue
+            name = " ".join(words)
+            got = _name_letters(words)
+            if not (got[0] == letters[0] and got[-1] == letters[-1] and len(got) - len(letters) <= 2 and _subseq(letters, got)):
+                continue
+            if normalize(name) in own or not _starts_like(words, off_words):
+                continue
+            if tuple(form_keys(name)) in exact:
+                continue  # a body the glossary knows
+            s = m.end() - len(name)
+            sent_start = max((x.end() for x in _SENTENCE_END.finditer(text, para.start, s)), default=para.start)
+            nxt = _SENTENCE_END.search(text, m.end(), end)
+            sentence = text[sent_start:nxt.end() if nxt else end]
+            if re.search(rf"(?<![\w-]){re.escape(d.acronym)}(?![\w-])", sentence) or normalize(official) in normalize(sentence):
+                continue  # the sentence names the defined body too
+            yield make_finding(
+                OTHER_BODY, doc, s, m.end(),
+                f"'{name}' stands where this paragraph's {d.expansion} ({d.acronym}) is expected: its initials "
+                f"({got.upper()}) hold {letters.upper()}, it starts like the official "
+                f"'{official}', and the glossary does not know it; machine translation often expands an acronym into "
+                f"another body of the same organization. Check which body is meant.",
+                suggestion=official, confidence=0.55, term_id=term.id,
+            )
+
+
 def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, int, float]:
     """The part of the words before '(ACR)' that stands for ``official``: (start, end, score)."""
     if d.order == "acr-exp":
@@ -690,6 +819,10 @@ def check_acronyms(doc, ctx):
     # ACR002 again: the document's wrong rendering of a glossary name, repeated without its acronym
     if renderings:
         yield from _repeated_renderings(doc, defs, renderings, ctx.glossary)
+
+    # ACR006: another body whose initials spell a defined glossary acronym -------
+    if gl_index and cfg.is_selected(OTHER_BODY.code, OTHER_BODY.name):
+        yield from _other_bodies(doc, defs, gl_index, ctx.glossary)
 
     # ACR004: the same acronym expanded two ways -------------------------------
     first_def: dict[str, Definition] = {}
