@@ -5,7 +5,7 @@ import hashlib
 import json
 import logging
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from . import __version__
@@ -26,9 +26,28 @@ class Context:
     glossary: Glossary
     config: AuditConfig
     reference: Optional[Document] = None
+    #: what checkers share about the document being audited (see :meth:`scratch`)
+    _scratch: dict = field(default_factory=dict, compare=False, repr=False)
 
     def option(self, family: str, key: str, default=None):
         return self.config.option(family, key, default)
+
+    def scratch(self, doc: Document) -> dict:
+        """Scratch space the checkers share for one document (the names analysis that the
+        consistency family reuses).  Another document empties it; it never lives on the
+        glossary, so nothing per-document reaches the glossary cache."""
+        key = (doc.path, len(doc.text), hash(doc.text))
+        if self._scratch.get(_DOC_KEY) != key:
+            self._scratch.clear()
+            self._scratch[_DOC_KEY] = key
+        return self._scratch
+
+    def forget_document(self) -> None:
+        """Forget the shared scratch (benchmarks charge each checker for everything it needs)."""
+        self._scratch.clear()
+
+
+_DOC_KEY = object()  # the scratch entry that says which document the scratch is for
 
 
 def signature(glossary: Glossary, config: AuditConfig, reference: Optional[Document] = None) -> str:

@@ -110,7 +110,7 @@ def _cpu(fn) -> float:
 
 
 def run_checks(doc, ctx) -> int:
-    ctx.glossary._cache.pop("names.last-analysis", None)  # time the per-document analysis every run
+    ctx.forget_document()  # time the per-document names analysis every run
     official_index(ctx.glossary).sim_cache.clear()  # and the phonetic comparisons
     n = 0
     for chk in (check_forbidden_forms, check_names, check_consistency):

@@ -177,7 +177,7 @@ def measure_seed(runs: int) -> dict:
     gc.freeze()  # as audit run does once the glossary is loaded
     times, cpus = [], []
     for _ in range(runs):
-        forget_document(g)  # a repeated audit of one text must not reuse its tokens
+        forget_document()  # a repeated audit of one text must not reuse its tokens (each call has a new Context)
         c0, t0 = time.process_time(), time.perf_counter()
         audit_document(doc, g, cfg)
         times.append((time.perf_counter() - t0) * 1000)
@@ -187,15 +187,14 @@ def measure_seed(runs: int) -> dict:
             "bytes": len(doc.text.encode()), "families_ms": family_costs([doc], g, cfg, repeat=max(1, runs // 2))}
 
 
-def forget_document(glossary) -> None:
-    """Forget what the checkers keep about the last document (its tokens, the names analysis),
-    so auditing the same text again costs what a new document costs."""
+def forget_document(ctx=None) -> None:
+    """Forget what the checkers keep about the last document (its tokens; with ``ctx``, the
+    names analysis in its scratch), so auditing the same text again costs what a new document costs."""
     from audit.glossary import matching
 
     matching.tokens_of.cache_clear()
-    slot = glossary._cache.get("names.last-analysis") if glossary else None
-    if slot:
-        slot[0] = None
+    if ctx is not None:
+        ctx.forget_document()
 
 
 def family_costs(docs, glossary, cfg, repeat: int = 1) -> dict:
@@ -219,7 +218,7 @@ def family_costs(docs, glossary, cfg, repeat: int = 1) -> dict:
     gc.collect()
     gc.freeze()
 
-    forget = lambda: forget_document(glossary)  # noqa: E731
+    forget = lambda: forget_document(ctx)  # noqa: E731
 
     def cost(checkers) -> float:
         total = 0.0

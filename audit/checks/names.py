@@ -351,16 +351,13 @@ def _followed_by_acronym(text: str, end: int) -> bool:
 def analyze(doc, ctx) -> Analysis:
     """The names analysis of one document, shared by the names and consistency checkers.
 
-    The last analysis is memoised next to the glossary's compiled indexes (one slot,
-    keyed on the document and the options), so the two checkers do not compute it twice.
+    It is kept in the context's per-document scratch (``Context.scratch``), so the two
+    checkers do not compute it twice.
     """
-    slot = ctx.glossary.compiled("names.last-analysis", lambda g: [None])
-    key = (doc.path, len(doc.text), hash(doc.text), repr(ctx.config.options))
-    last = slot[0]
-    if last is not None and last[0] == key:
-        return last[1]
-    an = _analyze(doc, ctx)
-    slot[0] = (key, an)
+    scratch = ctx.scratch(doc)
+    an = scratch.get("names.analysis")
+    if an is None:
+        an = scratch["names.analysis"] = _analyze(doc, ctx)
     return an
 
 

@@ -58,8 +58,6 @@ SUFFIX = ".glossary.pickle"
 MAGIC = b"audit-glossary-cache/2\n"
 #: cache files at least this big are loaded with the garbage collector paused, then frozen
 BIG_FILE = 4 << 20
-#: compiled keys that hold per-document state rather than an index: never saved
-TRANSIENT_KEYS = frozenset({"names.last-analysis", FROM_DISK})
 #: what the cache did in this process (hits, misses, writes, skipped, ignored): for tests and benchmarks
 stats: Counter = Counter()
 
@@ -451,7 +449,7 @@ def load_compiled(
     if cache_key(paths) != key:  # a file changed while it was loaded: do not file it under the old key
         log.debug("glossary cache: a glossary file changed while loading; not caching")
         return glossary
-    indexes = {k: v for k, v in glossary._cache.items() if k not in TRANSIENT_KEYS}
+    indexes = {k: v for k, v in glossary._cache.items() if k != FROM_DISK}  # the mark, not an index
     payload = {
         "key": key,
         "glossary": {"terms": glossary.terms, "sources": glossary.sources, "sha256": glossary.sha256},

@@ -100,7 +100,12 @@ def test_second_load_hits_the_cache_and_builds_nothing(cache_dir, glossary_file)
     # every index the checkers use is there: asking for one never calls the builder
     for key in ("matching.official-index", "matching.forbidden-regex", "titles.index.v1", "acronym:index"):
         assert warm.compiled(key, refuse) is not None
-    assert "names.last-analysis" not in warm._cache  # per-document state is never saved
+    # auditing a document leaves nothing on the glossary: per-document state lives in the Context
+    keys = set(warm._cache)
+    from audit.engine import audit_document
+
+    audit_document(make_document("Minister Suh met Secretary Austin in Seoul.", "x.txt"), warm, AuditConfig())
+    assert set(warm._cache) == keys
 
 
 def test_load_glossary_cache_flag_is_the_same_entry_point(cache_dir, glossary_file):
