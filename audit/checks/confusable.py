@@ -12,7 +12,8 @@ terms, organizations, events, places and acronym expansions:
   same group (one word or a short phrase: ``Congress`` for ``National Assembly``);
 * a country qualifier is matched through country aliases (``South Korean`` = ``ROK``
   = ``Republic of Korea``; ISO 3166 names from pycountry plus common short forms
-  and demonyms);
+  and demonyms); a form ending ``of <country>`` may have its country moved first
+  (``Australian Congress`` for ``Parliament of Australia``);
 * at least one word is a confusable substitution and at least as many words (or
   the country qualifier) are exact, at least one of them;
 * the document phrase may hold one extra content word (lower confidence, and then
@@ -94,7 +95,8 @@ eighty, from Chinese, Japanese, Korean, Russian and French usage) is in
 Every content word of the official form must be matched: exactly, by inflection
 (`Chief` / `Chiefs`) or spelling (`defence` / `defense`), or by a confusable of the
 same group; a country qualifier matches through country aliases (`South Korean` =
-`ROK`).  At least one word must be a confusable substitution, and at least as many
+`ROK`), also moved before the name when the official form ends `of <country>`
+(`Australian Congress` for `Parliament of Australia`).  At least one word must be a confusable substitution, and at least as many
 (and at least one) exact words or a matching country qualifier must confirm it.
 One extra content word in the document phrase is allowed (then two exact words
 are required, and the confidence is lower).
@@ -141,6 +143,10 @@ an acronym of the entry right after the phrase confirms it.
                 glossary=_GLOSSARY, flagged="Combined Staff"),
         Example("The bill is now before the Japanese Parliament.", ("TERM003",),
                 glossary=_GLOSSARY, flagged="Japanese Parliament"),
+        Example("The treaty went to the Australian Congress.", ("TERM003",),
+                glossary='[[org]]\nterm = "Parliament of Australia"\n', flagged="Australian Congress"),
+        Example("The treaty went to the Australian Parliament, then to the Parliament of Australia's committee.", (),
+                glossary='[[org]]\nterm = "Parliament of Australia"\n'),
         Example("The Joint Staff briefed the National Diet and the ROK National Assembly on cyber commands; "
                 "network security, a joint statement, combined arms, three sides, the U.S. Congress, "
                 "Congress, the German Parliament and the Quadrilateral Security Dialogue.", glossary=_GLOSSARY),
@@ -310,6 +316,9 @@ class Target:
     countries: dict  # token index -> (end index, codes per country)
     phrases: dict  # token index -> [(end index, phrase stems, group ids)]
     acronyms: tuple[str, ...] = ()
+    #: (index of 'of', country token index) when the form ends '... of <country>' ('Parliament of
+    #: Australia'): the document may put the country first ('Australian Congress')
+    tail: Optional[tuple[int, int]] = None
 
     @property
     def n(self) -> int:
@@ -390,6 +399,11 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
                 if gs:
                     phrases.setdefault(i, []).append((j, st[i:j], gs))
         official = t.expands if t.kind == "acronym" and t.expands else t.term
+        tail = None
+        for ci, (ce, _) in countries.items():
+            of_i = ci - 2 if ci >= 2 and st[ci - 1] == "the" else ci - 1
+            if ce == len(st) and of_i >= 1 and st[of_i] == "of":
+                tail = (of_i, ci)
         content = [k for k, x in enumerate(toks) if x.key not in STOPWORDS]
         proper = any(toks[k].cap for k in content)
         target = Target(
@@ -397,6 +411,7 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
             spans=tuple((x.start, x.end) for x in toks), proper=proper,
             countries=countries, phrases=phrases,
             acronyms=tuple(acr_of.get(official, ())) + ((t.term,) if t.kind == "acronym" else ()),
+            tail=tail,
         )
         ti = len(idx.targets)
         idx.targets.append(target)
@@ -542,12 +557,47 @@ class _Para:
 
 
 def align(t: Target, p: _Para, s: int, ti: int) -> Optional[Alignment]:
-    """The best word-by-word alignment of target ``t`` with the document from token ``s``."""
+    """The best word-by-word alignment of target ``t`` with the document from token ``s``; for a
+    form ending '... of <country>', also with that country moved first ('Australian Congress' for
+    'Parliament of Australia')."""
     toks, stems = p.tokens, p.stems
+    res = None
     # the first official word must be there (same word, a confusable, or the country)
-    if stems[s] != t.stems[0] and not (0 in t.countries and p.country(s)) \
-            and not (0 in t.phrases and p.phrases(s)):
+    if stems[s] == t.stems[0] or (0 in t.countries and p.country(s)) or (0 in t.phrases and p.phrases(s)):
+        res = _solve(t, p, s, t.n)
+    if t.tail is not None:
+        run = p.country(s)
+        of_i, ci = t.tail
+        # the name after the country keeps its capital ('an Australian congress of unions' is no name)
+        if run and run[0] < len(toks) and toks[run[0]].gap == "space" and toks[run[0]].cap \
+                and same_countries(t.countries[ci][1], run[1]):
+            r = _solve(t, p, run[0], of_i)
+            if r is not None:
+                sc = r[0]
+                moved = ((sc[0], sc[1] + 1, sc[2]), (("country", s, run[0], ci, t.n), r[1]), r[2])
+                if res is None or moved[0] > res[0]:
+                    res = moved
+    if res is None:
         return None
+    (neg_ins, exact, neg_conf), ops, end = res
+    subs, inserted, country, cap_exact = [], [], None, False
+    while ops is not None:
+        op, ops = ops
+        kind = op[0]
+        if kind == "conf":
+            subs.append(op[1:])
+        elif kind == "ins":
+            inserted.append(op[1])
+        elif kind == "country":
+            country = op[1:]
+        elif kind == "exact" and stems[op[1]] not in STOPWORDS and toks[op[1]].cap:
+            cap_exact = True
+    return Alignment(ti, s, end, exact, -neg_conf, -neg_ins, tuple(subs), tuple(inserted), country, cap_exact)
+
+
+def _solve(t: Target, p: _Para, s: int, stop: int):
+    """Best (score, ops, end) aligning ``t.stems[:stop]`` with the document from token ``s``."""
+    toks, stems = p.tokens, p.stems
     n_doc = len(toks)
     memo: dict = {}
 
@@ -566,7 +616,7 @@ def align(t: Target, p: _Para, s: int, ti: int) -> Optional[Alignment]:
             if res is not None and (best is None or res[0] > best[0]):
                 best = res
 
-        if i == t.n:
+        if i == stop:
             memo[key] = ((0, 0, 0), None, d)
             return memo[key]
         if d < n_doc and joined(d):
@@ -610,23 +660,7 @@ def align(t: Target, p: _Para, s: int, ti: int) -> Optional[Alignment]:
         memo[key] = best
         return best
 
-    res = go(0, s, 0)
-    if res is None:
-        return None
-    (neg_ins, exact, neg_conf), ops, end = res
-    subs, inserted, country, cap_exact = [], [], None, False
-    while ops is not None:
-        op, ops = ops
-        kind = op[0]
-        if kind == "conf":
-            subs.append(op[1:])
-        elif kind == "ins":
-            inserted.append(op[1])
-        elif kind == "country":
-            country = op[1:]
-        elif kind == "exact" and stems[op[1]] not in STOPWORDS and toks[op[1]].cap:
-            cap_exact = True
-    return Alignment(ti, s, end, exact, -neg_conf, -neg_ins, tuple(subs), tuple(inserted), country, cap_exact)
+    return go(0, s, 0)
 
 
 def acceptable(a: Alignment, t: Target) -> bool:
@@ -688,9 +722,10 @@ def _describe(a: Alignment, t: Target, p: _Para, doc_text: str) -> str:
         d, e, i, j = a.country
         got = doc_text[toks[d].start:toks[e - 1].end]
         want = t.text[t.spans[i][0]:t.spans[j - 1][1]]
-        if got.replace(".", "") != want.replace(".", ""):
+        moved = i > 0 and d == a.start  # 'Australian Congress' for 'Parliament of Australia'
+        if got.replace(".", "") != want.replace(".", "") or moved:
             same = "the same countries" if "-" in want else "the same country"
-            parts.append(f"'{got}' names {same} as '{want}'")
+            parts.append(f"'{got}' names {same} as '{want}'" + (", which the official name puts last" if moved else ""))
     for d in a.inserted:
         parts.append(f"the extra word '{toks[d].text}' is not part of it")
     msg = parts[0] + ": " + "; ".join(parts[1:]) + "."

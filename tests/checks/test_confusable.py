@@ -346,3 +346,41 @@ def test_more_reference_glossary_positives(text, expected):
 ])
 def test_more_reference_glossary_negatives(text):
     assert flagged(text, REF) == []
+
+
+# -- the country moved first: 'Australian Congress' for 'Parliament of Australia' ------------------
+
+LEGISLATURES = """
+[[org]]
+term = "Parliament of Australia"
+
+[[org]]
+term = "National Assembly of the Republic of Korea"
+
+[[org]]
+term = "Ministry of Defence of Japan"
+"""
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The bill passed the Australian Congress last week.", [("Australian Congress", "Parliament of Australia")]),
+    ("The Australian Assembly debated it.", [("Australian Assembly", "Parliament of Australia")]),
+    ("The South Korean Congress approved the agreement.",
+     [("South Korean Congress", "National Assembly of the Republic of Korea")]),
+])
+def test_country_moved_first(text, expected):
+    assert flagged(text, LEGISLATURES) == expected
+    (f,) = term3(text, LEGISLATURES)
+    assert "which the official name puts last" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    "The bill passed the Australian Parliament last week.",  # the same words, only reordered: an accepted name
+    "The Parliament of Australia and the Korean National Assembly met.",
+    "The Japanese Congress and the U.S. Congress are other bodies.",  # another country's legislature
+    "The Australian Senate approved it.",  # not a confusable of 'Parliament'
+    "Australian defence ministers met Japan's Ministry of Defence.",
+    "An Australian congress of unions met.",  # no capital: not a name
+])
+def test_country_moved_first_negatives(text):
+    assert flagged(text, LEGISLATURES) == []
