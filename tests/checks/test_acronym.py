@@ -438,3 +438,21 @@ def test_acr006_seed_like_without_the_council_entry():
     r = audit_str(text, glossary, select=["ACR006"])
     assert [f.text for f in r.findings] == ["UN Security Council"]
     assert text[r.findings[0].end:].startswith(" has contributed")
+
+
+def test_seed_with_the_reference_glossary_usfk_repeats_and_the_un_command():
+    """The seed's USFK renderings (paragraph 6 ties 'US military in Korea' to USFK; paragraph 10 writes
+    'the US military in South Korea' three times) and paragraph 5's 'UN Security Council' for the UNC;
+    paragraph 3's 'relevant UN Security Council resolutions' is correct and stays clean."""
+    from .test_titles import _seed_report
+
+    report = _seed_report(["ACR002", "ACR006"])
+    assert_offsets(report)
+    text = report.document.text
+    usfk = [f for f in report.findings if f.suggestion == "U.S. Forces Korea"]
+    assert [f.text for f in usfk] == ["US military in Korea"] * 2 + ["US military in South Korea"] * 3
+    (unc,) = [f for f in report.findings if f.rule == "ACR006"]
+    assert unc.text == "UN Security Council" and text[unc.end:].startswith(" has made contributions")
+    assert unc.suggestion == "United Nations Command"
+    resolutions = text.index("UN Security Council resolutions")
+    assert not any(f.start <= resolutions < f.end for f in report.findings)
