@@ -497,6 +497,7 @@ class Alignment:
     inserted: tuple  # doc token indexes
     country: Optional[tuple]  # (doc token range, official token range)
     cap_exact: bool  # an exact word written with a capital
+    swapped: bool = False  # a two-word form with its words in the reverse order
 
 
 _KEY = attrgetter("key")
@@ -578,7 +579,7 @@ def align(t: Target, p: _Para, s: int, ti: int) -> Optional[Alignment]:
                 if res is None or moved[0] > res[0]:
                     res = moved
     if res is None:
-        return None
+        return _swapped(t, p, s, ti)
     (neg_ins, exact, neg_conf), ops, end = res
     subs, inserted, country, cap_exact = [], [], None, False
     while ops is not None:
@@ -593,6 +594,32 @@ def align(t: Target, p: _Para, s: int, ti: int) -> Optional[Alignment]:
         elif kind == "exact" and stems[op[1]] not in STOPWORDS and toks[op[1]].cap:
             cap_exact = True
     return Alignment(ti, s, end, exact, -neg_conf, -neg_ins, tuple(subs), tuple(inserted), country, cap_exact)
+
+
+def _confusable_word(t: Target, i: int, p: _Para, d: int) -> frozenset:
+    """The groups in which document word ``d`` and official word ``i`` are confusables (one word each)."""
+    for j, ph, gs in t.phrases.get(i, ()):
+        if j == i + 1:
+            for e, q, qg in p.phrases(d):
+                if e == d + 1 and q != ph and gs & qg:
+                    return gs & qg
+    return frozenset()
+
+
+def _swapped(t: Target, p: _Para, s: int, ti: int) -> Optional[Alignment]:
+    """A two-word form with its words in the reverse order and one of them a confusable
+    ('Humphreys Base' for 'Camp Humphreys'); both words exact is a plain swap (NAME002)."""
+    toks, stems = p.tokens, p.stems
+    if t.n != 2 or s + 1 >= len(toks) or toks[s + 1].gap != "space" or t.countries:
+        return None
+    for d_exact, i_exact, d_conf, i_conf in ((s, 1, s + 1, 0), (s + 1, 0, s, 1)):
+        if stems[d_exact] == t.stems[i_exact] and stems[d_exact] not in STOPWORDS \
+                and (toks[d_conf].cap or not t.proper):  # a name keeps its capitals: not 'the Humphreys post office'
+            gs = _confusable_word(t, i_conf, p, d_conf)
+            if gs:
+                return Alignment(ti, s, s + 2, 1, 1, 0, ((d_conf, d_conf + 1, i_conf, i_conf + 1, gs),), (), None,
+                                 toks[d_exact].cap, swapped=True)
+    return None
 
 
 def _solve(t: Target, p: _Para, s: int, stop: int):
@@ -728,6 +755,8 @@ def _describe(a: Alignment, t: Target, p: _Para, doc_text: str) -> str:
             parts.append(f"'{got}' names {same} as '{want}'" + (", which the official name puts last" if moved else ""))
     for d in a.inserted:
         parts.append(f"the extra word '{toks[d].text}' is not part of it")
+    if a.swapped:
+        parts.append("the two words are in the reverse order")
     msg = parts[0] + ": " + "; ".join(parts[1:]) + "."
     if t.official != t.text:
         msg += f" Official form: '{t.official}'."

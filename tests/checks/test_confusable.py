@@ -384,3 +384,48 @@ def test_country_moved_first(text, expected):
 ])
 def test_country_moved_first_negatives(text):
     assert flagged(text, LEGISLATURES) == []
+
+
+# -- a two-word name swapped and one word replaced: 'Humphreys Base' for 'Camp Humphreys' -----------
+
+BASES = """
+[[place]]
+term = "Camp Humphreys"
+
+[[place]]
+term = "Robertson Barracks"
+
+[[place]]
+term = "Camp Carroll"
+"""
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The headquarters moved to Humphreys Base.", [("Humphreys Base", "Camp Humphreys")]),
+    ("US Marines rotate through Robertson Camp each year.", [("Robertson Camp", "Robertson Barracks")]),
+    ("They reached Base Humphreys.", [("Base Humphreys", "Camp Humphreys")]),
+])
+def test_two_word_name_swapped_or_replaced(text, expected):
+    assert flagged(text, BASES) == expected
+
+
+def test_swapped_message():
+    (f,) = term3("The headquarters moved to Humphreys Base.", BASES)
+    assert f.message.endswith("the two words are in the reverse order.")
+
+
+@pytest.mark.parametrize("text", [
+    "The headquarters moved to Camp Humphreys, near the Humphreys post office.",  # lower case: no name
+    "The Humphreys Base Camp opened.",  # part of a longer name
+    "They met at Robertson Barracks and at Camp Carroll.",
+    "the humphreys base",
+])
+def test_two_word_name_swapped_negatives(text):
+    assert flagged(text, BASES) == []
+
+
+def test_plain_swap_is_left_to_name002():
+    from ..conftest import audit_str
+
+    r = audit_str("They reached Carroll Camp.", BASES)
+    assert [(f.rule, f.text) for f in r.findings] == [("NAME002", "Carroll Camp")]
