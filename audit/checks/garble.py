@@ -203,6 +203,21 @@ see sees saw seen come comes came give gives gave know knows knew think thinks t
 let lets keep keeps kept put puts remain remains stand stands lead leads led meet meets met
 thank thanks please agree agrees need needs want wants seem seems feel feels felt find finds found
 become becomes became begin begins began hold holds held run runs ran win wins won lose loses lost
+speak speaks spoke spoken write writes wrote written bring brings brought buy buys bought build builds built
+send sends sent spend spends spent leave leaves left feel felt hear hears heard mean means meant pay pays paid
+sell sells sold sit sits sat stood fall falls fell fallen fly flies flew flown grow grows grew grown
+draw draws drew drawn drive drives drove driven rise rises rose risen choose chooses chose chosen
+break breaks broke broken forget forgets forgot forgotten show shows showed shown throw throws threw thrown
+teach teaches taught catch catches caught fight fights fought seek seeks sought strike strikes struck
+swear swears swore sworn wear wears wore worn undertake undertakes undertook undertaken
+withdraw withdraws withdrew withdrawn understand understands understood set sets cut cuts hit hits
+bind binds bound bend bends bent bite bites bit bitten blow blows blew blown breed bred burst bursts cast casts
+deal deals dealt dig digs dug feed feeds fed flee flees fled forbid forbade forbidden forgive forgave forgiven
+freeze froze frozen hang hangs hung hide hides hid hidden hurt hurts lay lays laid lend lends lent lie lies lay
+light lights lit quit quits ride rides rode ridden ring rings rang rung shake shakes shook shaken shine shone
+shoot shoots shot shut shuts sing sings sang sung sink sinks sank sunk slide slid spin spun spread spreads
+steal steals stole stolen stick sticks stuck sting stung sweep sweeps swept swing swung tear tears tore torn
+wake wakes woke woken weep wept wind winds wound overcome overcame overtake overtook overseen oversaw foresaw
 """.split())
 
 _PRONOUN_START = frozenset("i we you he she they it there this that these those who".split())
@@ -305,6 +320,8 @@ def _fragments(doc, para_spans):
                     continue
                 if all(w[:1].isupper() for w in words) and len(words) > 1:
                     continue  # a name or title on its own ("Prime Minister John Howard.")
+                if len(words) > 2 and words[0][:1].isupper() and words[1][:1].isupper() and words[2][:1].islower():
+                    continue  # a named subject and a verb the word lists lack ("Secretary Austin concurred.")
                 if words[0].lower() in ("yes", "no", "thanks", "sorry", "indeed", "exactly", "absolutely", "ok", "okay"):
                     continue
                 yield make_finding(

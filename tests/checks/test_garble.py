@@ -55,6 +55,11 @@ CLEAN = [
     "The allies welcomed the new members warmly today. Finland joined. Sweden followed.",
     "The Secretary General opened the meeting in Brussels today. Prime Minister Rishi Sunak.",
     "Secretary of State Antony Blinken met Foreign Minister Penny Wong in Canberra. They signed.",
+    # short sentences whose verb is irregular, or whose named subject comes first (a newcomer check's false alarms)
+    "Secretary Blinken and Secretary Austin met their counterparts in Manila. Secretary Austin spoke twice.",
+    "The Prime Minister and the President met at Northwood today. Prime Minister Starmer spoke.",
+    "The ministers reviewed the plan at great length. Minister Dahl demurred.",
+    "The allies reviewed the plan at great length. The treaty bound them.",
     "In order to deter aggression, the allies will keep forces in the east.",
     "The agenda was agreed by all the ministers today.\nJoint exercises.\nBudget lines.",
     # capitals: titles and names
