@@ -580,12 +580,27 @@ def looks_like_definition(d: Definition) -> bool:
 
 
 def _glossary_index(glossary) -> dict[str, list]:
+    """Acronym key -> the glossary entries that carry it: the acronym entries (whose expansion is the
+    official one) first, then entries with the acronym as a word of a form ('RAF' in 'RAF Brize
+    Norton', 'EU' in 'EU-NATO Cooperation'): the glossary knows those acronyms too."""
     idx: dict[str, list] = {}
     for t in glossary.terms:
         if t.kind == "acronym" or is_acronym(t.term):
             for form in t.forms:
                 idx.setdefault(_key(form), []).append(t)
+    for t in glossary.terms:
+        for form in t.forms:
+            if " " not in form and "-" not in form:
+                continue
+            for w in _FORM_WORD.findall(form):
+                if is_acronym(w) and acronym_letters(w):
+                    got = idx.setdefault(_key(w), [])
+                    if t not in got:
+                        got.append(t)
     return idx
+
+
+_FORM_WORD = lazy_re(r"[A-Za-z][A-Za-z&.]*[A-Za-z.]")
 
 
 def _official(terms) -> list[tuple[str, object]]:
@@ -760,13 +775,30 @@ def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, i
         w = text[spans[first][0]:spans[first][1]]
         if w.lower() in FUNCTION_WORDS:
             continue
-        cand = text[spans[first][0]:spans[-1][1]]
-        score = fuzz.ratio(normalize(cand), target)
+        cand = normalize(text[spans[first][0]:spans[-1][1]])
+        # the words in another order count too ('Philippine Armed Forces' for 'Armed Forces of the Philippines')
+        score = max(fuzz.ratio(cand, target), fuzz.token_sort_ratio(cand, target))
         if score > best[0] + 1e-9:  # ties keep the shorter candidate
             best = (score, first, spans[first][0])
     if not spans:
         return d.start, d.end, 0.0
-    return best[2], spans[-1][1], best[0]
+    first = best[1]
+    # a name is one unit: take in a capitalised word just before it that renders a word of the official
+    # name ('General' in 'General Directorate of Armaments' for 'Direction générale de l'armement')
+    official_words = [_plain(w) for w in official.split() if w.lower() not in FUNCTION_WORDS]
+    while first > 0 and text[spans[first - 1][1]:spans[first][0]].strip() == "":
+        w = text[spans[first - 1][0]:spans[first - 1][1]]
+        if not (w[:1].isupper() and any(fuzz.ratio(_plain(w), o) >= 80 for o in official_words)):
+            break
+        first -= 1
+    return spans[first][0], spans[-1][1], best[0]
+
+
+def _plain(word: str) -> str:
+    """Lower case without accents: 'générale' -> 'generale'."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 @checker(FAMILY, ALL_RULES)
@@ -871,7 +903,7 @@ def check_acronyms(doc, ctx):
         if text[m.start() - 1:m.start()] in "\"“'`*" and m.start() or re.match(r"\s?\d", text[m.end():m.end() + 2]):
             continue  # a quoted mention ("NAME") or a designator (PEP 8, ISO 9001)
         if acr in defined_at:
-            if m.start() < defined_at[acr]:
+            if m.start() < defined_at[acr] and acr not in KNOWN and acr not in known_extra:
                 reported.add(acr)
                 yield make_finding(
                     LATE, doc, m.start(1), m.end(1),
@@ -883,6 +915,9 @@ def check_acronyms(doc, ctx):
             continue
         if acr in introduced or acr in KNOWN or acr in known_extra or acr in gl_index:
             continue
+        if "-" in acr and all(p in introduced or p in KNOWN or p in known_extra or _key(p) in gl_index
+                              for p in acr.split("-")):
+            continue  # a compound of acronyms the reader knows ("EU-NATO")
         if len(acronym_letters(acr) or "") < min_len:
             continue
         reported.add(acr)

@@ -456,3 +456,40 @@ def test_seed_with_the_reference_glossary_usfk_repeats_and_the_un_command():
     assert unc.suggestion == "United Nations Command"
     resolutions = text.index("UN Security Council resolutions")
     assert not any(f.start <= resolutions < f.end for f in report.findings)
+
+
+# -- newcomer-check fixes: glossary-carried acronyms, compounds, spans that a fix can apply ---------
+
+def test_acronyms_the_glossary_carries_inside_its_forms_and_compounds_are_not_undefined():
+    glossary = ('[[place]]\nterm = "RAF Lossiemouth"\n\n[[event]]\nterm = "Joint Declaration on EU-NATO Cooperation"\n\n'
+                '[[acronym]]\nterm = "JEF"\nexpands = "Joint Expeditionary Force"\n')
+    text = ("The Joint Expeditionary Force (JEF) met at RAF Lossiemouth. RAF crews and EU-NATO staff joined them; "
+            "the UKDI team did not.")
+    r = audit_str(text, glossary, select=["ACR003"])
+    assert [f.text for f in r.findings] == ["UKDI"]  # a real unknown stays reported
+
+
+def test_universally_known_acronym_used_before_its_definition_is_not_late():
+    text = "Issued by NATO leaders.\n\nThe North Atlantic Treaty Organization (NATO) met. The Joint Force (JFC) met. JFC rose."
+    assert audit_str(text, "", select=["ACR005"]).findings == ()
+    late = "The JFC met first. Later the Joint Force Command (JFC) met."
+    assert [f.text for f in audit_str(late, "", select=["ACR005"]).findings] == ["JFC"]
+
+
+@pytest.mark.parametrize("text,span,fixed", [
+    # the official name's words in another order: the whole rendering, not 'armed attack on the ...'
+    ("They said an armed attack on the Philippine Armed Forces (AFP) would invoke the treaty.",
+     "Philippine Armed Forces", "an armed attack on the Armed Forces of the Philippines (AFP)"),
+    # a capitalised word before the best span that renders a word of the official name belongs to it
+    ("They met the General Directorate of Armaments (DGA) in Paris.",
+     "General Directorate of Armaments", "the Direction générale de l'armement (DGA)"),
+    # a country qualifier before it does not
+    ("He led the Korea-U.S. Joint Command (CFC) for two years.", "Joint Command", "the Korea-U.S. Combined Forces Command (CFC)"),
+])
+def test_acr002_span_is_the_whole_rendering_and_its_fix_reads_right(text, span, fixed):
+    glossary = ('[[acronym]]\nterm = "AFP"\nexpands = "Armed Forces of the Philippines"\n\n'
+                '[[acronym]]\nterm = "DGA"\nexpands = "Direction générale de l\'armement"\n\n'
+                '[[acronym]]\nterm = "CFC"\nexpands = "Combined Forces Command"\n')
+    (f,) = audit_str(text, glossary, select=["ACR002"]).findings
+    assert f.text == span
+    assert fixed in text[:f.start] + f.suggestion + text[f.end:]
