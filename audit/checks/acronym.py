@@ -465,8 +465,11 @@ def _preceding_words(text: str, pos: int, limit: int, initials: bool = False) ->
     head = text[lo:pos]
     cut = 0
     for m in reversed(list(_STOP.finditer(head))):  # the last stop that counts cuts the clause
-        # a comma inside a Title-Case list does not stop a name: "Construction, Forestry, Mining"
-        if m.group(0) == "," and _CAP_WORD_END.search(head, 0, m.start()) and _SPACE_CAP.match(head, m.end()):
+        # a comma inside a Title-Case list does not stop a name: "Construction, Forestry, Mining and
+        # Energy Union", "Joint Analysis, Training and Education Centre" (the list ends with 'and'); without
+        # 'and' after it, the comma closes an apposition: "General Jane Q. Doe, Supreme Commander ..."
+        if m.group(0) == "," and _CAP_WORD_END.search(head, 0, m.start()) and _SPACE_CAP.match(head, m.end()) \
+                and _LIST_AND.search(head, m.end()):
             continue
         # an abbreviation period (U.S., Korea-U.S.) does not stop the clause
         if m.group(0) == "." and _INITIALS_END.search(head, 0, m.end()) and (initials or not _NEW_SENTENCE.match(head, m.start())):
@@ -477,6 +480,9 @@ def _preceding_words(text: str, pos: int, limit: int, initials: bool = False) ->
     cut = max(cut, nl + 1)
     spans = [(lo + m.start(), lo + m.end()) for m in _WORD.finditer(head, cut)]
     return spans[-limit:]
+
+
+_LIST_AND = lazy_re(r"[ \t](?:and|&)[ \t]")
 
 
 def _capitalized(word: str) -> bool:

@@ -493,3 +493,10 @@ def test_acr002_span_is_the_whole_rendering_and_its_fix_reads_right(text, span, 
     (f,) = audit_str(text, glossary, select=["ACR002"]).findings
     assert f.text == span
     assert fixed in text[:f.start] + f.suggestion + text[f.end:]
+
+
+def test_a_comma_after_a_name_closes_an_apposition_but_not_a_title_case_list():
+    text = ("They thanked General Jane Q. Doe, Supreme Commander of Allied Forces in Europe (SACEUR), for her work. "
+            "The Joint Analysis, Training and Education Centre (JATEC) opened.")
+    got = [f.text for f in findings(text) if f.rule == "ACR001"]
+    assert got == ["Supreme Commander of Allied Forces in Europe (SACEUR)"]  # JATEC's list fits its letters
