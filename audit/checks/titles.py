@@ -323,8 +323,11 @@ _AND_THE = lazy_re(r"[ \t]+and[ \t]+(?:the[ \t]+)?")
 # (a leading lookahead lets the engine skip to the letters a match can start with)
 _DETERMINER_END = lazy_re(r"(?=[TtBba])(?:\b[Tt]he|\b[Bb]oth|\band)[ \t]+(?:[A-Z][\w\u2019'.\-]*[ \t]+)*$")
 _MODS_BEFORE = lazy_re(rf"(?=[A-Z])(?<![\w\-.])(?:(?:(?:[A-Z]\.){{2,}}|{_W})[ \t]+){{1,4}}$")
+# (a middle initial is a word of the complement too, so that a name peeled off its end keeps its
+# initial and surname: "Secretary of State Antony J. Blinken")
 _COMP = lazy_re(
-    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_W}(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?{_W})*"
+    rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_W}"
+    rf"(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?|for[ \t]+|and[ \t]+|on[ \t]+)?(?:[A-Z]\.(?=[ \t]+[A-Z])|{_W}))*"
 )
 
 
@@ -464,6 +467,15 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                     while out and out[-1].start >= start:  # the shorter mention inside it
                         out.pop()
                     break
+            else:
+                # the head just before, as a role of its own, whose words with this one lie inside one
+                # glossary title: one title written in another order ("General Secretary" for the
+                # Secretary General), reported as written
+                prev = out[-1] if out else None
+                if (prev is not None and not prev.has_name and text[prev.end:start] in (" ", "\t")
+                        and _words_within_known(norm(text[prev.start:end]), idx)):
+                    start, qualified, ranked = prev.start, qualified or prev.qualified, ranked or prev.ranked
+                    out.pop()
         core = text[start:end]
         key = norm(core)
         # "<multiword known title> of <country>" -> the known title, qualified
@@ -554,6 +566,21 @@ def person_title_like(p: Person, found: str) -> str:
 def name_like(p: Person, found: str) -> str:
     """The person's name form most like ``found`` (same number of words first)."""
     return best_match(found, p.forms) or p.name
+
+
+def _after_words_before(text: str, start: int, title: str) -> str:
+    """``title`` without its leading words that the text already has just before ``start``: the
+    suggestion replaces the title core, and the modifiers before it stay ("UN General Secretary" ->
+    "UN Secretary-General", not "UN UN Secretary-General")."""
+    words = title.split()
+    before = text[max(0, start - 80):start]
+    if not before[-1:].isspace():
+        return title
+    for k in range(len(words) - 1, 0, -1):
+        lead = " ".join(words[:k])
+        if before.rstrip().endswith(lead) and not before.rstrip()[-len(lead) - 1:-len(lead)].strip(" \t"):
+            return " ".join(words[k:])
+    return title
 
 
 def _titles_list(p: Person) -> str:
@@ -772,7 +799,12 @@ def _holds_head_of(p: Person, what: str) -> bool:
 
 def _role_within_known(m: Mention, idx: TitleIndex) -> bool:
     """All content words of the role appear inside one known title ("the Chairman")."""
-    cw = content_words(m.core)
+    return _words_within_known(m.core, idx)
+
+
+def _words_within_known(role: str, idx: TitleIndex) -> bool:
+    """All content words of ``role`` appear inside one known title."""
+    cw = content_words(role)
     if not cw:
         return False
     sets = [idx.title_word_index.get(w) for w in cw]
@@ -836,7 +868,7 @@ def check_titles(doc, ctx):
                     continue  # spelling drift of a held title: near-miss territory
                 if not p.titles:
                     continue
-                right = person_title_like(p, m.core)
+                right = _after_words_before(text, m.start, person_title_like(p, m.core))
                 yield make_finding(
                     WRONG_TITLE, doc, m.start, m.end,
                     f"'{m.core}' is not a title of {p.name}; titles in the glossary: {_titles_list(p)}.",

@@ -574,3 +574,87 @@ def test_the_head_word_of_a_held_of_title_is_a_short_form_of_it():
     assert audit_str("Secretary Hegseth met Minister Nakatani.", _JP_US, select=["TITLE"]).findings == ()
     bad = audit_str("Minister Hegseth met Secretary Nakatani.", _JP_US, select=["TITLE001"])
     assert [f.text for f in bad.findings] == ["Minister", "Secretary"]
+
+
+def _fixed(text, glossary, select):
+    """The text ``audit fix`` writes from the findings of ``select``."""
+    from audit.fix import apply, plan
+
+    report = audit_str(text, glossary, select=select)
+    assert_offsets(report)
+    accepted, _ = plan(report.findings)
+    return apply(text, accepted)[0]
+
+
+_HEADS_OF_BODIES = """
+[[person]]
+term = "Tedros Adhanom Ghebreyesus"
+variants = ["Tedros"]
+titles = ["Director-General"]
+
+[[person]]
+term = "Antonio Guterres"
+variants = ["Guterres"]
+titles = ["Secretary-General", "UN Secretary-General"]
+
+[[person]]
+term = "To Lam"
+titles = ["General Secretary"]
+"""
+
+
+@pytest.mark.parametrize("text,span,suggestion,fixed", [
+    ("General Director Tedros Adhanom Ghebreyesus opened the assembly.", "General Director", "Director-General",
+     "Director-General Tedros Adhanom Ghebreyesus opened the assembly."),
+    ("The talks ended. UN General Secretary Antonio Guterres spoke.", "General Secretary", "Secretary-General",
+     "The talks ended. UN Secretary-General Antonio Guterres spoke."),
+])
+def test_title001_a_held_title_with_its_words_in_another_order(text, span, suggestion, fixed):
+    """'General Director' for a Director-General: the span is the title as written (both words), so the fix
+    replaces it whole instead of writing 'General Director-General'."""
+    assert found(text, _HEADS_OF_BODIES, "TITLE001") == [(span, suggestion)]
+    assert _fixed(text, _HEADS_OF_BODIES, ["TITLE"]) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "Director-General Tedros Adhanom Ghebreyesus met UN Secretary-General Antonio Guterres.",
+    "Director General Tedros and Secretary General Guterres met General Secretary To Lam.",
+    "The General Assembly heard the Director-General.",
+])
+def test_held_titles_in_their_own_order_stay_clean(text):
+    assert audit_str(text, _HEADS_OF_BODIES, select=["TITLE"]).findings == ()
+
+
+_TREASURY = """
+[[person]]
+term = "Janet L. Yellen"
+variants = ["Janet Yellen", "Yellen"]
+titles = ["Secretary of the Treasury", "Treasury Secretary", "Secretary"]
+
+[[person]]
+term = "Choi Sang-mok"
+variants = ["Choi"]
+titles = ["Minister of Economy and Finance", "Finance Minister", "Minister"]
+"""
+
+_TREASURY_INTRO = "Finance Minister Choi Sang-mok met Secretary of the Treasury Janet L. Yellen in Washington. "
+
+
+@pytest.mark.parametrize("text,span", [
+    (_TREASURY_INTRO + "Secretary of the Treasury Janette L. Yelen thanked Minister Choi.", "Janette L. Yelen"),
+    (_TREASURY_INTRO + "Treasury Secretary Janette L. Yelen thanked Minister Choi.", "Janette L. Yelen"),
+])
+def test_title002_a_name_after_an_of_title_keeps_its_middle_initial(text, span):
+    """The name after 'Secretary of the Treasury' runs past the middle initial to the surname: the
+    finding is the whole name, never 'Janette L' (whose fix would leave '. Yelen' behind)."""
+    assert found(text, _TREASURY, "TITLE002") == [(span, "Janet L. Yellen")]
+    assert _fixed(text, _TREASURY, ["TITLE002"]) == text.replace(span, "Janet L. Yellen")
+
+
+@pytest.mark.parametrize("text", [
+    _TREASURY_INTRO + "Secretary of the Treasury Janet L. Yellen thanked Minister Choi.",
+    _TREASURY_INTRO + "Secretary of the Treasury J. Yellen thanked Minister of Economy and Finance Choi Sang-mok.",
+    _TREASURY_INTRO + "Secretary of the Treasury Janet Louise Yellen and Finance Minister Choi spoke.",
+])
+def test_of_titles_with_initials_stay_clean(text):
+    assert audit_str(text, _TREASURY, select=["TITLE"]).findings == ()
