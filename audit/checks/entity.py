@@ -582,7 +582,22 @@ def _qualifier_fix(eidx: EntityIndex, e: Entity, qual: str, alias=None) -> Optio
     cs, form = same_order[0] if same_order else next(
         ((cs, f) for cs, f in e.qualifiers if f == e.qualified), e.qualifiers[0])
     m = _QUAL_RE.match(form) or _SINGLE_Q_RE.match(form)
-    return (m.group("qual") if m else "-".join(cs)), form
+    # the qualifier as _parse_form reads it: "United States-Philippines", not "... Philippines Ministerial"
+    return (trim_qualifier(m.group("qual"), eidx.places)[0] if m else "-".join(cs)), form
+
+
+def _numbered_form(e: Entity, base: str, ordinal: str) -> str:
+    """The entity's name with its ordinal, for a mention that has the entity's own ordinal: the official
+    form that writes that ordinal before ``base``, else the term if it carries it, else ``base`` after the
+    document's ordinal (the term may be the bare name: "UK-France Summit", "37th UK-France Summit")."""
+    key = norm(base)
+    for f in (e.term, *e.long_forms):
+        m = _ORD_PREFIX.match(f)
+        if m and m.group(1) == e.ordinal and norm(f[m.end():]) == key:
+            return f
+    if _ORD_PREFIX.match(e.term):
+        return e.term
+    return f"{ordinal} {base}"
 
 
 def _identify(eidx: EntityIndex, ordinal, name_full: str, acr, doc_ordinals=None, qual=None, same=None) -> tuple[Optional[int], str, bool]:
@@ -801,7 +816,7 @@ def check_entities(doc, ctx):
         span = text[start:name_end]
         base = e.qualified if qual else e.bare
         if ord_num and e.ordinal == ord_num:
-            official = e.term
+            official = _numbered_form(e, base, ordinal)
         elif ordinal:
             official = f"{ordinal} {base}" if not e.ordinal else base
         else:

@@ -446,3 +446,57 @@ def test_ent001_publisher_needs_a_breadcrumb_line():
     text = ("The Finnish Department of Defence released this statement.\n\n"
             "The Ministry of Defence provides the forces needed to ensure our security.\n")
     assert found(text, NORDIC, "ENT001") == []
+
+
+# --------------------------------------------------------------------------- ordinals and qualifiers in suggestions
+
+# the term is the bare name; only a variant carries the ordinal
+_ORDINAL_IN_VARIANT = """
+[[event]]
+term = "Canada-Mexico Strategic Dialogue"
+variants = ["9th Canada-Mexico Strategic Dialogue"]
+
+[[event]]
+term = "United Kingdom-Norway Energy Dialogue"
+"""
+
+
+def _fixed(text, glossary):
+    from audit.fix import apply, plan
+
+    report = audit_str(text, glossary, select=["ENT"])
+    assert_offsets(report)
+    accepted, _ = plan(report.findings)
+    return apply(text, accepted)[0]
+
+
+@pytest.mark.parametrize("text,code,span,suggestion", [
+    ("The 9th Canada-Chile Strategic Dialogue opened in Ottawa.", "ENT001",
+     "9th Canada-Chile Strategic Dialogue", "9th Canada-Mexico Strategic Dialogue"),
+    ("The 9th Canada-Mexico Strategic Talks opened in Ottawa.", "ENT002",
+     "9th Canada-Mexico Strategic Talks", "9th Canada-Mexico Strategic Dialogue"),
+])
+def test_the_entity_s_own_ordinal_is_kept_in_the_suggestion(text, code, span, suggestion):
+    """A mention with the entity's ordinal is replaced by the numbered form, even when the glossary's term
+    is the bare name: the fix gives '9th Canada-Mexico ...', never drops '9th'."""
+    assert found(text, _ORDINAL_IN_VARIANT, code) == [(span, suggestion)]
+    assert _fixed(text, _ORDINAL_IN_VARIANT) == text.replace(span, suggestion)
+
+
+@pytest.mark.parametrize("text", [
+    "The 9th Canada-Mexico Strategic Dialogue opened; the Canada-Mexico Strategic Dialogue meets yearly.",
+    "The United Kingdom-Norway Energy Dialogue met in Oslo.",
+])
+def test_official_numbered_and_bare_forms_stay_clean(text):
+    assert audit_str(text, _ORDINAL_IN_VARIANT, select=["ENT"]).findings == ()
+
+
+def test_ent003_message_quotes_only_the_countries_of_the_official_qualifier():
+    """'United Kingdom-Norway Energy Dialogue': the official qualifier is 'United Kingdom-Norway'; 'Energy'
+    belongs to the name."""
+    text = "The UK-Norway Energy Dialogue met in Oslo."
+    report = audit_str(text, _ORDINAL_IN_VARIANT, select=["ENT003"])
+    (f,) = report.findings
+    assert (f.text, f.suggestion) == ("UK-Norway Energy Dialogue", "United Kingdom-Norway Energy Dialogue")
+    assert "written 'United Kingdom-Norway' in its official name" in f.message
+    assert "Norway Energy'" not in f.message
