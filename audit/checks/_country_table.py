@@ -24,10 +24,10 @@ aliases and demonyms.  Pure: no I/O; each view is built once per process, on fir
 from __future__ import annotations
 
 import functools
-import re
-from dataclasses import dataclass
+from collections import namedtuple
 
 from ._countries import COUNTRIES, names_of
+from ._lazyre import lazy_re
 
 #: common English names, short forms and demonyms that ISO 3166 (pycountry) lacks, by alpha-2 code
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -63,13 +63,11 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Country:
-    alpha_2: str
-    alpha_3: str
-    iso_names: tuple[str, ...]  # ISO 3166 name, official name, common name (those it has), as written
-    names: tuple[str, ...]  # :func:`._countries.names_of`: the ISO names, each "X, Y" also as " Y X"
-    aliases: tuple[str, ...]  # :data:`COUNTRY_ALIASES`: names ISO lacks
+#: one country: ``alpha_2``, ``alpha_3``; ``iso_names``: its ISO 3166 name, official name and common
+#: name (those it has), as written; ``names``: :func:`._countries.names_of` (the ISO names, each
+#: "X, Y" also as " Y X"); ``aliases``: its :data:`COUNTRY_ALIASES` (names ISO lacks).
+#: (a namedtuple: defining a frozen dataclass or a typing.NamedTuple costs ~0.7 ms at every start)
+Country = namedtuple("Country", "alpha_2 alpha_3 iso_names names aliases")
 
 
 @functools.cache
@@ -168,8 +166,8 @@ def iso_codes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
-_ARTICLE = re.compile(r"^(?:the|The)\s+")
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_ARTICLE = lazy_re(r"^(?:the|The)\s+")
+_ASCII_WORD = lazy_re(r"[A-Za-z]+")
 _INITIALS_SKIP = frozenset({"of", "the", "and"})
 _DEMONYM_PREFIXES = ("North", "South", "New")
 
