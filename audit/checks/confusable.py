@@ -34,7 +34,8 @@ from operator import attrgetter
 from typing import Optional
 
 from ..glossary.matching import STOPWORDS, find_exact, form_keys, official_index, tokenize, tokens_of
-from .confusables_data import COUNTRY_ALIASES, GROUPS, SPELLING, Group
+from ._country_table import token_codes
+from .confusables_data import GROUPS, SPELLING, Group
 from .registry import Example, checker, make_finding, rule
 
 FAMILY = "confusable"
@@ -177,72 +178,18 @@ def stems_of(text: str) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- countries
 
 
-def _demonyms(name: str) -> list[str]:
-    """Regular English demonyms of a country name ('Korea' -> 'Korean', 'Japan' -> 'Japanese')."""
-    head, _, w = name.rpartition(" ")
-    prefix = head + " " if head else ""
-    if not w.isalpha() or len(w) < 4:
-        return []
-    if w.endswith("a"):
-        out = [w + "n", w[:-1] + "ese", w[:-1] + "ian"]
-    elif w.endswith("y"):
-        out = [w[:-1] + "ian", w[:-1]]
-    elif w.endswith("o"):
-        out = [w[:-1] + "an"]
-    elif w.endswith("e"):
-        out = [w[:-1] + "ian", w + "an"]
-    else:
-        out = [w + "ese", w + "ian", w + "i", w + "ish"]
-    return [prefix + o for o in out]
-
-
 def build_countries() -> tuple[dict, frozenset]:
-    """Country expressions -> alpha-2 codes.  Keys are token-key tuples; the second value
-    holds the keys that are abbreviations (matched only when written in capitals)."""
-    from ._countries import COUNTRIES  # pycountry's ISO 3166 table, snapshot
-
-    table: dict[tuple[str, ...], set[str]] = {}
-    abbrev: set[tuple[str, ...]] = set()
-
-    def add(text: str, code: str, is_abbrev: bool = False) -> None:
-        text = re.sub(r"^(?:the|The)\s+", "", text)  # 'the Philippines': the article is not the name
-        keys = tuple(t.key for t in tokenize(text))
-        if not keys:
-            return
-        table.setdefault(keys, set()).add(code)
-        if is_abbrev:
-            abbrev.add(keys)
-
-    def add_name(name: str, code: str) -> None:
-        if "," in name:  # "Korea, Republic of" -> "Republic of Korea"
-            a, b = name.split(",", 1)
-            name = f"{b.strip()} {a.strip()}"
-        add(name, code)
-        words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and")]
-        if len(words) >= 2:
-            add("".join(w[0] for w in words).upper(), code, True)  # Republic of Korea -> ROK
-        if " " not in name or name.split()[0] in ("North", "South", "New"):
-            for d in _demonyms(name):
-                add(d, code)
-
-    for alpha_2, alpha_3, *names in COUNTRIES:  # name, official name, common name
-        for v in names:
-            if v:
-                add_name(v, alpha_2)
-        add(alpha_3, alpha_2, True)
-    for code, names in COUNTRY_ALIASES.items():
-        for n in names:
-            if n.isupper():
-                add(n, code, True)
-            else:
-                add_name(n, code)
-    out: dict = {k: frozenset(v) for k, v in table.items()}
+    """Country expressions -> alpha-2 codes (the confusable view of the country table).  Keys are
+    token-key tuples; str keys give the lengths of the expressions starting with that word; the
+    second value holds the keys that are abbreviations (matched only when written in capitals)."""
+    table, abbrev = token_codes()
+    out: dict = dict(table)
     lens: dict[str, set[int]] = {}
     for k in table:
         if len(k) <= MAX_COUNTRY:
             lens.setdefault(k[0], set()).add(len(k))
     out.update({w: tuple(sorted(n, reverse=True)) for w, n in lens.items()})  # str keys: lengths by first word
-    return out, frozenset(abbrev)
+    return out, abbrev
 
 
 def country_at(tokens, i: int, countries: dict, abbrev: frozenset) -> Optional[tuple[int, frozenset]]:

@@ -23,6 +23,8 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from ._country_table import iso_codes
+from ._country_table import written_keys as _country_keys  # the form, last word, initials, demonym stem
 from .registry import Example, checker, make_finding, rule
 from .titles import STOPWORDS, content_words, country_names, find_mentions, is_countryish, norm, norm_token, title_index
 
@@ -101,47 +103,9 @@ def trim_qualifier(qual: str, places: frozenset = frozenset()) -> tuple[str, str
     return qual[: len(qual) - len(words[1])].rstrip(" \t"), words[1]
 
 
-@functools.lru_cache(maxsize=4096)
-def _country_keys(c: str) -> frozenset[str]:
-    """Comparison keys of a country as written: the form, its last word, its initials, the demonym's stem."""
-    k = norm(c)
-    keys = {k}
-    words = k.split()
-    if len(words) > 1:
-        keys.add(words[-1])
-        keys.add("".join(w[0] for w in words))
-    last = words[-1] if words else k
-    for suf in ("ern", "ian", "an", "ese", "ish", "n", "i"):
-        if last.endswith(suf) and len(last) - len(suf) >= 3:
-            keys.add(last[: -len(suf)])
-            keys.add(last[: -len(suf)] + "a")
-    keys.add(last)
-    return frozenset(x for x in keys if x)
-
-
-@functools.cache
-def _iso_table() -> dict[str, frozenset[str]]:
-    """Normalised country names, ISO codes and the initials of the names (ROK, DPRK, PRC, UK, US) -> ISO alpha-3."""
-    from ._countries import COUNTRIES, names_of  # pycountry's ISO 3166 table, snapshot
-
-    table: dict[str, set[str]] = {}
-    for c in COUNTRIES:
-        alpha_2, alpha_3 = c[0], c[1]
-        names = {norm(n) for n in names_of(c)}
-        keys = set(names) | {alpha_2.lower(), alpha_3.lower()}
-        for n in names:
-            words = n.replace("'", "").split()
-            if len(words) > 1:
-                keys.add("".join(w[0] for w in words))
-                keys.add("".join(w[0] for w in words if w not in STOPWORDS))
-        for k in keys:
-            table.setdefault(k, set()).add(alpha_3)
-    return {k: frozenset(v) for k, v in table.items()}
-
-
 def _iso(c: str) -> frozenset[str]:
     """ISO 3166 alpha-3 codes a country as written may stand for (empty: not a country pycountry knows)."""
-    return _iso_table().get(norm(c), frozenset())
+    return iso_codes().get(norm(c), frozenset())
 
 
 @dataclass(frozen=True)

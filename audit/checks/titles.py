@@ -71,15 +71,13 @@ _GEO_WORDS = frozenset("north south east west northern southern eastern western 
 _SUFFIXES = frozenset("jr sr ii iii iv v".split())
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=None)  # called per mention: a cache hit, and _country_table is imported on first use
 def country_names() -> frozenset[str]:
-    """ISO 3166 country names (name, common and official names), normalised.
+    """ISO 3166 country names (name, common and official names), normalised: the titles view of
+    the country table in ``_country_table`` (no pycountry import)."""
+    from ._country_table import country_names as names
 
-    From the pycountry snapshot in ``_countries`` (importing pycountry and reading its
-    tables cost ~40 ms of CPU per process); a test keeps the two equal."""
-    from ._countries import COUNTRIES, names_of
-
-    return frozenset(norm(n) for c in COUNTRIES for n in names_of(c))
+    return names()
 
 
 def __getattr__(name: str):  # ``COUNTRY_NAMES`` stays importable, built lazily
