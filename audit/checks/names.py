@@ -25,6 +25,7 @@ from operator import and_, itemgetter, mul, not_, or_
 from typing import Optional, Sequence
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from ..glossary.matching import (
     editex_similarity,
@@ -527,6 +528,9 @@ def _analyze(doc, ctx) -> Analysis:
     # duplicated name parts
     near.extend(_duplicates(tokens, idx, an.covered))
 
+    # one-word names (places, bodies) misspelled: no exact word anchors them
+    near.extend(_single_word_misses(tokens, idx, an.covered, _opt(ctx, "single_threshold", SINGLE_THRESHOLD)))
+
     # keep the best non-overlapping candidates
     near.sort(key=lambda c: (-c.confidence, -(c.j - c.i), c.i))
     used: set[int] = set(k for c in an.findings for k in range(c.i, c.j))
@@ -538,6 +542,61 @@ def _analyze(doc, ctx) -> Analysis:
         an.mentions.setdefault(c.form.term_id, []).append((c.i, c.j, "near"))
     an.findings.sort(key=lambda c: c.i)
     return an
+
+
+#: one-word names shorter than this are never matched fuzzily (too many real words are that close)
+SINGLE_MIN = 7
+#: edit or phonetic similarity a misspelled one-word name needs
+SINGLE_THRESHOLD = 0.9
+
+
+def _single_words(idx: OfficialIndex) -> dict[str, list[tuple[str, int]]]:
+    """First letter -> (key, form index) of the capitalised one-word names that are near-miss targets
+    (places, bodies, events; persons are found with a title or a given name)."""
+    table = idx.memo("names.single-words")
+    if "built" not in table:
+        out: dict[str, list[tuple[str, int]]] = {}
+        for keys, fis in idx.exact.items():
+            if len(keys) != 1 or len(keys[0]) < SINGLE_MIN or not keys[0].isalpha():
+                continue
+            for fi in fis:
+                f = idx.forms[fi]
+                if f.caps[:1] == (True,) and f.kind in ("place", "org", "event") and f.role in ("official", "variant"):
+                    out.setdefault(keys[0][0], []).append((keys[0], fi))
+                    break
+        table["built"] = out
+    return table["built"]
+
+
+def _single_word_misses(tokens, idx: OfficialIndex, covered: set, threshold: float = 0.9) -> list[Candidate]:
+    """'Wisbaden' for 'Wiesbaden': a capitalised word of seven letters or more, not itself a form or a
+    country, at least 0.9 similar to a one-word name of the glossary with the same first letter, and not
+    a derived form of it ('Philippine' / 'Philippines')."""
+    from ._country_table import token_codes
+
+    singles = _single_words(idx)
+    if not singles:
+        return []
+    countries = token_codes()[0]  # country names and demonyms ('Austrian' is no misspelled 'Australia')
+    out = []
+    for k, t in enumerate(tokens):
+        key = t.key
+        if not t.cap or len(key) < SINGLE_MIN or k in covered or key[0] not in singles or not key.isalpha():
+            continue
+        if t.text.isupper() or (key,) in idx.exact or (key,) in countries:
+            continue
+        best = None
+        for fkey, fi in singles[key[0]]:
+            if abs(len(fkey) - len(key)) > 2 or fkey.startswith(key[:-1]) or key.startswith(fkey[:-1]):
+                continue
+            sim = _similar(key, fkey, threshold, idx.sim_cache)  # edits, or letters that sound alike
+            if sim < threshold and DamerauLevenshtein.distance(key, fkey) == 1 and Levenshtein.distance(key, fkey) == 2:
+                sim = threshold  # two neighbouring letters swapped ('Tasmanai'): a typing slip, not another name
+            if sim >= threshold and (best is None or sim > best[0]):
+                best = (sim, fi)
+        if best:
+            out.append(Candidate("NAME001", k, k + 1, idx.forms[best[1]], round(best[0], 3), "misspelled"))
+    return out
 
 
 def _runs(gaps: list[str]) -> tuple[list[int], list[int]]:

@@ -261,3 +261,54 @@ def test_issue_negatives_with_official_forms_only():
             "Camp Humphreys and Camp Carroll near Yongsan Garrison for the Security Consultative Meeting; "
             "UN Security Council resolutions and the Joint Chiefs of Staff were discussed.")
     assert run(text, glossary=SCM, select=("NAME", "TERM", "CONS")) == []
+
+
+# -- one-word names: 'Wisbaden' for 'Wiesbaden' ---------------------------------------------------
+
+_PLACES = """
+[[place]]
+term = "Wiesbaden"
+
+[[place]]
+term = "Tasmania"
+
+[[place]]
+term = "Philippines"
+
+[[place]]
+term = "Australia"
+
+[[org]]
+term = "Bundeswehr"
+
+[[person]]
+term = "Mark Rutte"
+variants = ["Rutte"]
+"""
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    ("The new command will be headquartered in Wisbaden.", "Wisbaden", "Wiesbaden"),
+    ("Bushfires burned across Tasmanai last week.", "Tasmanai", "Tasmania"),
+    ("Troops of the Bundeswher trained there.", "Bundeswher", "Bundeswehr"),
+])
+def test_one_word_name_misspelled(text, span, suggestion):
+    from ..conftest import audit_str
+
+    r = audit_str(text, _PLACES, select=["NAME001"])
+    assert [(f.text, f.suggestion) for f in r.findings] == [(span, suggestion)]
+    assert_offsets(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Wiesbaden and Tasmania hosted them.",
+    "Philippine forces met Austrian and Australian officers.",  # derived forms, a country
+    "The Wiesbadener Kurier and the Tasmanian devil.",  # derived forms
+    "WISBADEN",  # a heading in capitals
+    "Ruttes and Wisba met.",  # too short to compare
+    "Colombia and Columbia are both right here.",  # neither is in the glossary
+])
+def test_one_word_name_negatives(text):
+    from ..conftest import audit_str
+
+    assert audit_str(text, _PLACES, select=["NAME001"]).findings == ()
