@@ -639,7 +639,7 @@ def _rendering_pattern(form: str, is_country) -> tuple[str, list[str]]:
     parts, countries = [], []
     for w in form.split():
         if w[:1].isupper() and is_country(w):
-            parts.append(f"({_COMPASS}{re.escape(w)}|{_INITIALS})")
+            parts.append(f"({_COMPASS}[A-Z][\\w'’]*|{_INITIALS})")
             countries.append(w)
         else:
             parts.append(re.escape(w))
@@ -651,16 +651,25 @@ def _repeated_renderings(doc, defs, renderings, glossary):
     ("the US military in Korea (USFK)"): the same rendering stands for the same name there, also
     with its country written another way ("the US military in South Korea"), but never another
     country ("in North Korea")."""
+    from ..glossary.matching import tokenize
+    from ._country_table import token_codes
     from .entity import entity_index  # the glossary's countries and their aliases (ROK = Korea)
 
     text = doc.text
     spans = sorted((d.span_start, d.span_end) for d in defs)
     starts = [a for a, _ in spans]
     eidx = entity_index(glossary)
-    alias = eidx.alias_of
+    table = token_codes()[0]  # country names, aliases and demonyms ('Philippine' = 'Philippines')
+
+    def codes(w: str) -> frozenset:
+        return table.get(tuple(t.key for t in tokenize(w)), frozenset())
 
     def is_country(w: str) -> bool:
-        return bool(eidx.iso_of(w))
+        return bool(codes(w) or eidx.iso_of(w))
+
+    def alias(a: str, b: str) -> bool:
+        ca, cb = codes(a), codes(b)
+        return bool(ca & cb) if ca and cb else eidx.alias_of(a, b)
 
     for form in sorted(renderings, key=len, reverse=True):
         body, countries = _rendering_pattern(form, is_country)

@@ -500,3 +500,11 @@ def test_a_comma_after_a_name_closes_an_apposition_but_not_a_title_case_list():
             "The Joint Analysis, Training and Education Centre (JATEC) opened.")
     got = [f.text for f in findings(text) if f.rule == "ACR001"]
     assert got == ["Supreme Commander of Allied Forces in Europe (SACEUR)"]  # JATEC's list fits its letters
+
+
+def test_a_repeat_may_write_its_country_as_the_name_or_the_adjective():
+    glossary = '[[acronym]]\nterm = "AFP"\nexpands = "Armed Forces of the Philippines"\n'
+    text = ("An attack on the Philippine Armed Forces (AFP) would invoke the treaty. The Philippines Armed Forces "
+            "trained; the Indonesian Armed Forces did not.")
+    r = audit_str(text, glossary, select=["ACR002"])
+    assert [f.text for f in r.findings] == ["Philippine Armed Forces", "Philippines Armed Forces"]
