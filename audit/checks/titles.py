@@ -786,6 +786,30 @@ _HEAD_OF_STATE_WORDS = frozenset("president king queen emperor empress monarch s
 _HEAD_OF_GOVT_WORDS = frozenset("prime premier chancellor president taoiseach".split())
 
 
+_SIBILANT_END = lazy_re(r"(?:s|x|z|ch|sh)$")
+
+
+def _plural_title(title: str) -> str:
+    """English plural of a title: its head noun made plural ("Secretary" -> "Secretaries", "Secretary
+    of State" -> "Secretaries of State", "Foreign Minister" -> "Foreign Ministers")."""
+    words = title.split()
+    i = next((k - 1 for k, w in enumerate(words) if k and w.lower() in ("of", "for")), len(words) - 1)
+    w = words[i]
+    if w.lower().endswith("-general"):  # "Secretaries-General"
+        return " ".join(words[:i] + [_plural_word(w[:-8]) + w[-8:]] + words[i + 1:])
+    if i and w.lower() == "general":  # a "General" after its noun: "Attorneys General"
+        i -= 1
+    return " ".join(words[:i] + [_plural_word(words[i])] + words[i + 1:])
+
+
+def _plural_word(w: str) -> str:
+    if w[-1:] == "y" and w[-2:-1].lower() not in "aeiou":
+        return w[:-1] + "ies"
+    if _SIBILANT_END.search(w.lower()):
+        return w + "es"
+    return w + "s"
+
+
 def _holds_head_of(p: Person, what: str) -> bool:
     words = _HEAD_OF_STATE_WORDS if what == "state" else _HEAD_OF_GOVT_WORDS
     for k in p.title_keys:
@@ -942,7 +966,9 @@ def check_titles(doc, ctx):
             desc = " and ".join(f"{p.name} ({p.titles[-1] if p.titles else 'no title'})" for p in pair)
             sugg = None
             if len(pair) == 2 and all(p.titles for p in pair):
-                sugg = " and the ".join(min(p.titles, key=lambda t: (len(t.split()), len(t))) for p in pair)
+                short = [min(p.titles, key=lambda t: (len(t.split()), len(t))) for p in pair]
+                # one title for both: "the two Secretaries", not "the Secretary and the Secretary"
+                sugg = "two " + _plural_title(short[0]) if norm(short[0]) == norm(short[1]) else " and the ".join(short)
                 sugg = ("The " if hm.group("role")[:1].isupper() else "the ") + sugg
             yield make_finding(
                 NO_PARTICIPANT, doc, hm.start("role"), hm.end("role"),

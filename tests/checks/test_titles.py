@@ -658,3 +658,40 @@ def test_title002_a_name_after_an_of_title_keeps_its_middle_initial(text, span):
 ])
 def test_of_titles_with_initials_stay_clean(text):
     assert audit_str(text, _TREASURY, select=["TITLE"]).findings == ()
+
+
+_TWO_MINISTERS = """
+[[person]]
+term = "Ingrid Dahl"
+variants = ["Dahl"]
+titles = ["Minister of Defence", "Defence Minister", "Minister"]
+
+[[person]]
+term = "Jonas Berg"
+variants = ["Berg"]
+titles = ["Minister of Foreign Affairs", "Foreign Minister", "Minister"]
+"""
+
+
+@pytest.mark.parametrize("glossary,text,suggestion", [
+    (_TWO_MINISTERS, "Minister Ingrid Dahl met Minister Jonas Berg in Oslo. The two heads of state agreed.", "The two Ministers"),
+    (_TWO_MINISTERS, "Minister Ingrid Dahl met Minister Jonas Berg in Oslo. Both heads of government agreed.", "The two Ministers"),
+    (_TREASURY, _TREASURY_INTRO + "Later the two heads of state agreed.", "the Secretary and the Minister"),
+])
+def test_title003_heads_of_state_when_both_participants_share_a_title(glossary, text, suggestion):
+    """Two participants with the same short title are 'the two Ministers', not 'the Minister and the Minister'."""
+    from audit.fix import apply
+
+    (f,) = audit_str(text, glossary, select=["TITLE003"]).findings
+    assert f.suggestion == suggestion
+    assert apply(text, [f])[0] == text.replace(f.text, suggestion)  # (confidence 0.75: below audit fix's default)
+
+
+@pytest.mark.parametrize("title,plural", [
+    ("Secretary", "Secretaries"), ("Secretary of State", "Secretaries of State"), ("Foreign Minister", "Foreign Ministers"),
+    ("Attorney General", "Attorneys General"), ("Secretary-General", "Secretaries-General"), ("Envoy", "Envoys"),
+])
+def test_plural_title(title, plural):
+    from audit.checks.titles import _plural_title
+
+    assert _plural_title(title) == plural
