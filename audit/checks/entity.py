@@ -31,7 +31,16 @@ from .titles import STOPWORDS, content_words, country_names, find_mentions, is_c
 FAMILY = "entity"
 
 _ORD = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\b", re.I)
-_NOT_CTRY = r"(?!(?:The|A|An|Both|This|That|These|Those|In|On|At|For|Of|And|By|With|From|To)\b)"
+# ordinals written out, 1st to 99th ("Fourth", "Twenty-first", "Fiftieth")
+_UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+          "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+_TENS = "twent thirt fort fift sixt sevent eight ninet".split()
+_WRITTEN = {w: i + 1 for i, w in enumerate(_UNITS)}
+_WRITTEN.update({t + "ieth": 20 + 10 * i for i, t in enumerate(_TENS)})
+_WRITTEN.update({f"{t}y-{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS[:9])})
+_WRITTEN_ORD = "(?i:" + "|".join(sorted(_WRITTEN, key=len, reverse=True)) + ")"
+_NOT_CTRY = (r"(?!(?:The|A|An|Both|This|That|These|Those|In|On|At|For|Of|And|By|With|From|To)\b)"
+             rf"(?!{_WRITTEN_ORD}\b)")
 _CTRY = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{{2,5}}\b|{_NOT_CTRY}[A-Z][a-z]+(?:[ \t]+{_NOT_CTRY}[A-Z][a-z]+)?)"
 _QUAL = rf"{_CTRY}(?:[\-\u2010\u2011\u2013]{_CTRY})+"
 _QUAL_RE = re.compile(rf"^(?P<qual>{_QUAL})[ \t]+")
@@ -39,7 +48,7 @@ _SINGLE_Q_RE = re.compile(r"^(?P<qual>(?:[A-Z]\.){2,}|[A-Z]{2,5})[ \t]+(?=[A-Z])
 _W = r"[A-Z][\w\u2019'\-]*"
 _NAME = rf"{_NOT_CTRY}{_W}(?:[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*{_W})*"
 _CAND = re.compile(
-    rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th))[ \t]+)?(?:(?P<qual>{_QUAL})[ \t]+)?(?P<name>{_NAME})"
+    rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|{_WRITTEN_ORD})[ \t]+)?(?:(?P<qual>{_QUAL})[ \t]+)?(?P<name>{_NAME})"
     rf"(?:[ \t]+(?P<lhead>[a-z]+))?(?:[ \t]*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,9}})\))?"
 )
 _AND = re.compile(r"[ \t]+and[ \t]+")
@@ -154,7 +163,12 @@ class EntityIndex:
 
     def alias_of(self, a: str, b: str) -> bool:
         """``a`` is ``b`` written another way: the same country for the glossary's aliases, and not two
-        different ISO 3166 countries (``North Korea`` shares ``Korea`` with ``ROK`` but is another state)."""
+        different ISO 3166 countries (``North Korea`` shares ``Korea`` with ``ROK`` but is another state).
+        Two forms the shared country table knows (names, common short forms, adjectives: ``British`` =
+        ``UK``, ``French`` = ``France``) are the same country when their codes meet."""
+        ca, cb = _table_codes(a), _table_codes(b)
+        if ca and cb:
+            return bool(ca & cb)
         if not self.same_country(a, b):
             return False
         ia, ib = _iso(a), _iso(b)
@@ -550,6 +564,25 @@ def _qualifier_fix(eidx: EntityIndex, e: Entity, qual: str, alias=None) -> Optio
     return (trim_qualifier(m.group("qual"), eidx.places)[0] if m else "-".join(cs)), form
 
 
+@functools.lru_cache(maxsize=4096)
+def _table_codes(c: str) -> frozenset[str]:
+    """Alpha-2 codes of a country as written, from the shared country table (empty: unknown)."""
+    from ..glossary.matching import tokenize
+    from ._country_table import token_codes
+
+    table, abbrev = token_codes()
+    keys = tuple(t.key for t in tokenize(c))
+    if keys in abbrev and not c.replace(".", "").isupper():
+        return frozenset()
+    return table.get(keys, frozenset())
+
+
+def _ordinal_number(ordinal: str) -> str:
+    """'53rd' -> '53', 'Fourth' -> '4', 'Twenty-first' -> '21'."""
+    m = _DIGITS.match(ordinal)
+    return m.group(0) if m else str(_WRITTEN[ordinal.lower()])
+
+
 def _numbered_form(e: Entity, base: str, ordinal: str) -> str:
     """The entity's name with its ordinal, for a mention that has the entity's own ordinal: the official
     form that writes that ordinal before ``base``, else the term if it carries it, else ``base`` after the
@@ -738,8 +771,8 @@ def check_entities(doc, ctx):
     doc_ordinals: dict[str, set[int]] = {}
     for m in _candidates(text):
         ordinal, qual, acr = m.group("ord"), m.group("qual"), m.group("acr")
-        if not (ordinal or qual):
-            continue
+        if not (qual or ordinal and ordinal[0].isdigit()):
+            continue  # a written ordinal counts beside a country pair only (the fast scan anchors on those)
         name_end = m.end("name")
         name_full = m.group("name")
         lhead = m.group("lhead")
@@ -756,7 +789,7 @@ def check_entities(doc, ctx):
         if cut and norm(name_full[:cut.start()]) in eidx.by_core and norm(name_full) not in eidx.by_core:
             name_full = name_full[:cut.start()]  # "... Military Committee Meeting and the Korea-U.S. MCM"
             name_end = name_start + cut.start()
-        ord_num = _DIGITS.match(ordinal).group(0) if ordinal else None
+        ord_num = _ordinal_number(ordinal) if ordinal else None
         key = (ord_num, name_full, acr, qual)
         hit = seen.get(key)
         if hit is None:

@@ -500,3 +500,34 @@ def test_ent003_message_quotes_only_the_countries_of_the_official_qualifier():
     assert (f.text, f.suggestion) == ("UK-Norway Energy Dialogue", "United Kingdom-Norway Energy Dialogue")
     assert "written 'United Kingdom-Norway' in its official name" in f.message
     assert "Norway Energy'" not in f.message
+
+
+# --------------------------------------------------------------------------- written ordinals, adjectives
+
+_FORUMS = NORDIC + """
+[[event]]
+term = "4th Norway-Finland Ministerial Dialogue"
+
+[[event]]
+term = "UK-France Nuclear Steering Group"
+"""
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a written ordinal is the series number: the wrong countries are a wrong entity ...
+    ("The Fourth Sweden-Finland Ministerial Dialogue met.",
+     [("ENT001", "Fourth Sweden-Finland Ministerial Dialogue", "4th Norway-Finland Ministerial Dialogue")]),
+    # ... and never a country ('Fourth Norway' is no country), so the fix keeps the ordinal
+    ("The Fourth Norway-Finland Ministerial Dialogue met.", []),
+    ("The Twenty-first Sweden-Finland Ministerial Dialogue met.", []),  # another meeting of the series
+    # the countries as adjectives: the same countries, not the official qualifier
+    ("The British-French Nuclear Steering Group met.",
+     [("ENT003", "British-French Nuclear Steering Group", "UK-France Nuclear Steering Group")]),
+    ("The 4th Norwegian-Finnish Ministerial Dialogue met.",
+     [("ENT003", "4th Norwegian-Finnish Ministerial Dialogue", "4th Norway-Finland Ministerial Dialogue")]),
+    ("The German-French Nuclear Steering Group met.", []),  # other countries, no ordinal: another forum
+])
+def test_written_ordinals_and_country_adjectives(text, expected):
+    r = audit_str(text, _FORUMS, select=["ENT"])
+    assert [(f.rule, f.text, f.suggestion) for f in r.findings] == expected
+    assert_offsets(r)
