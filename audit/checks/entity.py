@@ -39,16 +39,17 @@ _WRITTEN = {w: i + 1 for i, w in enumerate(_UNITS)}
 _WRITTEN.update({t + "ieth": 20 + 10 * i for i, t in enumerate(_TENS)})
 _WRITTEN.update({f"{t}y-{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS) for j, u in enumerate(_UNITS[:9])})
 _WRITTEN_ORD = "(?i:" + "|".join(sorted(_WRITTEN, key=len, reverse=True)) + ")"
-_NOT_CTRY = (r"(?!(?:The|A|An|Both|This|That|These|Those|In|On|At|For|Of|And|By|With|From|To)\b)"
-             rf"(?!{_WRITTEN_ORD}\b)")
+_NOT_CTRY = r"(?!(?:The|A|An|Both|This|That|These|Those|In|On|At|For|Of|And|By|With|From|To)\b)"
 _CTRY = rf"(?:(?:[A-Z]\.){{2,}}|[A-Z]{{2,5}}\b|{_NOT_CTRY}[A-Z][a-z]+(?:[ \t]+{_NOT_CTRY}[A-Z][a-z]+)?)"
 _QUAL = rf"{_CTRY}(?:[\-\u2010\u2011\u2013]{_CTRY})+"
 _QUAL_RE = re.compile(rf"^(?P<qual>{_QUAL})[ \t]+")
 _SINGLE_Q_RE = re.compile(r"^(?P<qual>(?:[A-Z]\.){2,}|[A-Z]{2,5})[ \t]+(?=[A-Z])")
-_W = r"[A-Z][\w\u2019'\-]*"
+_W = r"(?:[A-Z][\w\u2019'\-]*|\d\+\d)"  # a word of a name, or a format such as '2+2'
 _NAME = rf"{_NOT_CTRY}{_W}(?:[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*{_W})*"
 _CAND = re.compile(
-    rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|{_WRITTEN_ORD})[ \t]+)?(?:(?P<qual>{_QUAL})[ \t]+)?(?P<name>{_NAME})"
+    # a written ordinal only before a country pair: the fast scan finds candidates by their pair's hyphen
+    rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|{_WRITTEN_ORD}(?=[ \t]+{_QUAL}[ \t]))[ \t]+)?"
+    rf"(?:(?P<qual>{_QUAL})[ \t]+)?(?P<name>{_NAME})"
     rf"(?:[ \t]+(?P<lhead>[a-z]+))?(?:[ \t]*\((?P<acr>[A-Z][A-Za-z0-9\-]{{1,9}})\))?"
 )
 _AND = re.compile(r"[ \t]+and[ \t]+")
@@ -56,7 +57,7 @@ _AND = re.compile(r"[ \t]+and[ \t]+")
 # hyphen before a capital (a superset is fine).  A candidate never holds a character outside _IN_CAND,
 # so the text between two such characters can be scanned on its own with the same matches.
 _ANCHOR = re.compile(r"[\d\-\u2010\u2011\u2013](?:st|nd|rd|th|[A-Z])")
-_NOT_IN_CAND = re.compile(r"[^\w'\u2019\-\u2010\u2011\u2013. \t()]")
+_NOT_IN_CAND = re.compile(r"[^\w'\u2019\-\u2010\u2011\u2013. \t()+]")
 # A safe cut: after a lower-case word that is not a name connector, and its spaces, before anything but
 # "(": a candidate holding that word ends with it (it can only be the trailing head noun), so no candidate
 # runs across the cut.  _CUT_BACK is the same cut searched in the reversed text.
@@ -771,8 +772,8 @@ def check_entities(doc, ctx):
     doc_ordinals: dict[str, set[int]] = {}
     for m in _candidates(text):
         ordinal, qual, acr = m.group("ord"), m.group("qual"), m.group("acr")
-        if not (qual or ordinal and ordinal[0].isdigit()):
-            continue  # a written ordinal counts beside a country pair only (the fast scan anchors on those)
+        if not (ordinal or qual):
+            continue
         name_end = m.end("name")
         name_full = m.group("name")
         lhead = m.group("lhead")

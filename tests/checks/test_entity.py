@@ -354,7 +354,7 @@ from audit.checks.entity import _CAND, _candidates  # noqa: E402
 _TOKENS = ["53rd", "1st", "46th", "South", "Korea-US", "ROK-U.S.", "U.S.", "-", "Military", "Committee", "meeting",
            "Meeting", "of", "the", "and", "on", "for", "The", "(MCM)", "(", ")", "talks", "held", "a", "one", ",", ".",
            "\n", "Japan-US", "Nato-Ukraine", "Council", "in", "\t", "(CFC)", "2+2", "Korea\u2013U.S.", "Korea-U", "S",
-           "Defense", "Ministry", "Indo-Pacific", "co-chaired", "In-choul", "’s"]
+           "Defense", "Ministry", "Indo-Pacific", "co-chaired", "In-choul", "’s", "Fourth", "twenty-first", "+", "2+"]
 
 
 def _scanned(matches):
@@ -531,3 +531,12 @@ def test_written_ordinals_and_country_adjectives(text, expected):
     r = audit_str(text, _FORUMS, select=["ENT"])
     assert [(f.rule, f.text, f.suggestion) for f in r.findings] == expected
     assert_offsets(r)
+
+
+def test_a_format_in_the_name_such_as_2_plus_2():
+    glossary = '[[event]]\nterm = "4th United States-Philippines 2+2 Ministerial Dialogue"\n'
+    r = audit_str("The Fourth China-Philippines 2+2 Ministerial Dialogue met in Manila.", glossary, select=["ENT"])
+    assert [(f.rule, f.text, f.suggestion) for f in r.findings] == [
+        ("ENT001", "Fourth China-Philippines 2+2 Ministerial Dialogue", "4th United States-Philippines 2+2 Ministerial Dialogue")]
+    clean = "The 4th United States-Philippines 2+2 Ministerial Dialogue met; 2+2 talks and a 3+1 format followed."
+    assert audit_str(clean, glossary, select=["ENT"]).findings == ()
