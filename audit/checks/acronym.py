@@ -111,7 +111,8 @@ rendering elsewhere without the acronym is the same error and is reported too
 (`the US military in Korea (USFK)` ... `the US military in Korea has ...`), also with
 its country written another way (`the US military in South Korea`, `in ROK`: the same
 country for ISO 3166 and the glossary's aliases; `in North Korea` is another), but only
-when the rendering replaces words of the official name: a shortened one such as
+when the rendering replaces words of the official name or is written as a name
+(`Joint Expeditionary Force (CJEF)`): a shortened lower-case one such as
 `weapons of mass destruction (CWMD)` is ordinary English elsewhere and is not
 repeated; nor is a rendering that runs into a longer capitalised name
 (`Joint Command Post Training`).
@@ -626,6 +627,14 @@ def _substituted(wrong: str, official: str) -> bool:
     return len(w) >= 2 and not within(w, o) and not within(o, w)
 
 
+def _title_case_name(words: str) -> bool:
+    """A rendering written as a name (two words or more, every content word capitalised: 'Joint
+    Expeditionary Force' for 'Combined Joint Expeditionary Force'): a name wherever it stands, unlike a
+    shortened lower-case one ('weapons of mass destruction')."""
+    ws = [w for w in words.split() if w.lower() not in FUNCTION_WORDS]
+    return len(ws) >= 2 and all(w[:1].isupper() for w in ws)
+
+
 _NAME_WORD = lazy_re(r"[A-Z][\w'’.-]*")
 # a country written another way in a repeat: the same word after a compass word, or initials
 _COMPASS = r"(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|New)[ \t]+)?"
@@ -843,7 +852,7 @@ def check_acronyms(doc, ctx):
                 f"'{text[s:e]}' is not the official expansion of {d.key}: '{exp}'.",
                 suggestion=exp, confidence=0.9 if score < 90 else 0.7, term_id=term.id,
             )
-            if _substituted(text[s:e], exp):
+            if _substituted(text[s:e], exp) or _title_case_name(text[s:e]):
                 renderings.setdefault(text[s:e], (d.key, exp, term.id))
             continue
         if d.cost == 0 or acronym_letters(d.acronym) is None or not looks_like_definition(d):

@@ -508,3 +508,13 @@ def test_a_repeat_may_write_its_country_as_the_name_or_the_adjective():
             "trained; the Indonesian Armed Forces did not.")
     r = audit_str(text, glossary, select=["ACR002"])
     assert [f.text for f in r.findings] == ["Philippine Armed Forces", "Philippines Armed Forces"]
+
+
+def test_a_shortened_rendering_written_as_a_name_is_repeated_a_lower_case_one_is_not():
+    glossary = ('[[acronym]]\nterm = "CJEF"\nexpands = "Combined Joint Expeditionary Force"\n\n'
+                '[[acronym]]\nterm = "CWMD"\nexpands = "Counter Weapons of Mass Destruction"\n')
+    text = ("They tested the Joint Expeditionary Force (CJEF) and efforts against weapons of mass destruction (CWMD). "
+            "The Joint Expeditionary Force will deploy; weapons of mass destruction remain a threat.")
+    r = audit_str(text, glossary, select=["ACR002"])
+    assert [f.text for f in r.findings] == ["Joint Expeditionary Force", "weapons of mass destruction",
+                                            "Joint Expeditionary Force"]
