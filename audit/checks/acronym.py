@@ -795,9 +795,13 @@ def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, i
     spans = _preceding_words(text, d.acr_start - 1, n_off + 3, initials=any(_INITIALS_END.search(w) for w in official.split()[:-1]))
     best = (-1.0, 0, d.start)
     target = normalize(official)
+    # a capitalised official name is rendered by a span that starts with a capital, when one does inside
+    # the clause ('the Joint Expeditionary Force', not 'tested the Joint Expeditionary Force'; the clause's
+    # first word has its capital from the sentence: 'They fight weapons of mass destruction (CWMD)')
+    cap_only = official[:1].isupper() and any(text[a:a + 1].isupper() for a, _ in spans[1:])
     for first in range(len(spans) - 1, -1, -1):
         w = text[spans[first][0]:spans[first][1]]
-        if w.lower() in FUNCTION_WORDS:
+        if w.lower() in FUNCTION_WORDS or cap_only and not w[:1].isupper():
             continue
         cand = normalize(text[spans[first][0]:spans[-1][1]])
         # the words in another order count too ('Philippine Armed Forces' for 'Armed Forces of the Philippines')
