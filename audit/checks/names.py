@@ -81,7 +81,7 @@ MISSPELLED_NAME = rule(
     code="NAME001",
     name="misspelled-name",
     family="names",
-    summary="A person's official name written with a misspelling or transliteration drift.",
+    summary="An official name (a person's, or a one-word place or body) written with a misspelling or transliteration drift.",
     severity="major",
     category="Terminology/Wrong term",
     needs_glossary=True,
@@ -96,6 +96,12 @@ similarity) and textdistance's Editex (phonetic similarity); the differing part
 alone must also be similar, so that another person who shares a first name is
 not taken for a misspelling.  Middle initials and generational suffixes may be
 dropped ("Lloyd Austin" for "Lloyd J. Austin III") without a finding.
+
+A place, body or event the glossary names in one capitalised word of seven letters
+or more has no exact word to anchor it, so a capitalised word is compared with it
+directly: same first letter, not a form, a country or an adjective of one, not a
+derived form (`Philippine`), at least `single_threshold` (0.9) similar, or the same
+letters with two neighbours swapped (`Wisbaden`, `Tasmanai`).
 
 Severity is major when the confidence is at least 0.85, minor below.
 
@@ -113,12 +119,15 @@ embarrassment; machine translation and transliteration routinely drift names
 ## Options
 `[tool.audit.options.names] threshold = 0.8` (0-1, or 0-100): the lowest
 similarity reported; `part_threshold = 0.5`: the lowest similarity of the
-differing part alone.
+differing part alone; `single_threshold = 0.9`: the lowest similarity of a
+one-word name.
 """,
     examples=(
         Example("Defence Minister Richard Marls met his counterpart.", ("NAME001",), glossary=_PEOPLE,
                 flagged="Richard Marls"),
         Example("General Kim Seung-kyung attended.", ("NAME001",), glossary=_PEOPLE, flagged="Kim Seung-kyung"),
+        Example("The command moved to Wisbaden.", ("NAME001",), glossary='[[place]]\nterm = "Wiesbaden"\n',
+                flagged="Wisbaden"),
         Example("Richard Marles met Minoru Kihara; Mr Marles and Kihara then met Richard Branson.",
                 glossary=_PEOPLE),
     ),
