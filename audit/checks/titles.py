@@ -20,6 +20,7 @@ from typing import Iterable, Mapping, NamedTuple, Optional
 
 from rapidfuzz import fuzz
 
+from ..glossary.matching import editex_similarity
 from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 
@@ -451,6 +452,10 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                                for t in _NONSPACE.finditer(ap.group("name"))]
                 if any(norm_token(t[0]) in STOPWORDS or t[0].lower() in idx.heads for t in name_tokens):
                     name_tokens = []
+        # initials alone or a country abbreviation after a title are no name ("Secretary of State J.
+        # said", "the Secretary of the Treasury U.S. delegation"): the title stands alone
+        if name_tokens and all(_not_a_name_word(text, s) for _, s, _ in name_tokens):
+            name_tokens = []
         # a trailing period belongs to the sentence unless the token is an initial
         if name_tokens and name_tokens[-1][0].endswith(".") and len(name_tokens[-1][0]) > 2:
             t, s, e = name_tokens[-1]
@@ -495,6 +500,22 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
             men.persons, men.partial = resolve_name([t[0] for t in name_tokens], idx)
         out.append(men)
     return out
+
+
+_WORD_AT = lazy_re(r"[^\s,;:()]+")
+
+
+def _not_a_name_word(text: str, start: int) -> bool:
+    """Is the word at ``start`` an initial ("J.") or a country abbreviation ("U.S.", "UK", "ROK", "JAPAN"),
+    rather than part of a person's name?"""
+    wm = _WORD_AT.match(text, start)
+    word = wm.group(0) if wm else ""
+    bare = word.rstrip(".")
+    if len(bare) == 1:
+        return True
+    if _ABBREV.fullmatch(word) or _ABBREV.fullmatch(bare + "."):
+        return True
+    return bare.isupper() and norm_token(bare) in country_names()
 
 
 def _prefix_len(core: str, key: str) -> int:
@@ -564,6 +585,113 @@ def person_title_like(p: Person, found: str) -> str:
 def name_like(p: Person, found: str) -> str:
     """The person's name form most like ``found`` (same number of words first)."""
     return best_match(found, p.forms) or p.name
+
+
+def _name_words(p: Person) -> list[str]:
+    """The words of a person's name forms, without initials and suffixes ("Lloyd", "Austin")."""
+    out = []
+    for f in p.forms:
+        for w in f.split():
+            if len(norm_token(w)) > 1 and norm_token(w) not in _SUFFIXES:
+                out.append(w)
+    return list(dict.fromkeys(out))
+
+
+# the end of a sentence: a period (not after a lone capital: "J.", "U.S.") or ! ?, then a blank
+_SENTENCE_END = lazy_re(r"(?<![^\w][A-Z])[.!?]+[\"'\u201d\u2019)]*\s")
+
+
+def _second_holders(text: str, mentions: list[Mention], idx: TitleIndex) -> set[tuple[str, str]]:
+    """(title key, name key) of the names the text gives a title next to its glossary holder: a sentence
+    that has "Secretary Austin and Secretary Teodoro" (or "Secretary Teodoro and Secretary of Defense
+    Austin") says that two people hold the title, so Teodoro is a counterpart the glossary does not
+    list, not Austin misnamed, here and wherever else the text calls him Secretary."""
+    out: set[tuple[str, str]] = set()
+    by_key: dict[str, list[Mention]] = {}  # named mentions by title key, and by head noun for bare titles
+    for o in mentions:
+        if o.has_name and o.persons:
+            by_key.setdefault(o.key, []).append(o)
+            if o.head != o.key:
+                by_key.setdefault(o.head, []).append(o)
+    if not by_key:
+        return out
+    for m in mentions:
+        if not m.has_name or m.persons or m.partial:
+            continue
+        # the same title, or for a bare head noun ("Secretary") any title with that head
+        for o in by_key.get(m.key, ()):
+            if o.key != m.key and " " in m.key:
+                continue
+            if not set(holders_of(m.key, idx)) & set(o.persons):
+                continue
+            a, b = (o.end, m.start) if o.start < m.start else (m.end, o.start)
+            if not _SENTENCE_END.search(text, a, b):
+                out.add((m.key, norm(m.name)))
+                break
+    return out
+
+
+def _second_holder(m: Mention, second: set[tuple[str, str]]) -> bool:
+    """Has the text named ``m``'s name as a second holder of its title (or of its head noun)?"""
+    name = norm(m.name)
+    return (m.key, name) in second or (m.head, name) in second
+
+
+# a one-word name is a misspelling of a surname (both of five letters or more) when it is this similar
+# to it, or NEAR_MISS_SOUND similar and sounds the same (Soundex): "Hiely"/"Healey" (0.73, H400 both);
+# "Arafat"/"Erakat" and "Sharon"/"Shimon" (0.70) are other people.  Measured on the 300 clean news
+# articles of benchmarks/false_alarms.py, every capitalised word against every 'Mr X' of the same
+# article: 27 pairs reach 0.7 by similarity alone, 3 with these two bounds (all one name misspelt).
+NEAR_MISS = 0.85
+NEAR_MISS_SOUND = 0.7
+_SOUNDEX = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"),
+            "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
+
+
+def _soundex(word: str) -> str:
+    """American Soundex of a lower-case word ("healey", "hiely" -> "h400")."""
+    out, last = word[:1], _SOUNDEX.get(word[:1], "")
+    for ch in word[1:]:
+        code = _SOUNDEX.get(ch, "")
+        if code and code != last:
+            out += code
+        if ch not in "hw":  # h and w do not separate two letters of one code; vowels do
+            last = code
+    return (out + "000")[:4]
+
+
+def _near_miss_of(name: str, p: Person) -> Optional[str]:
+    """The word of the person's name that the one-word ``name`` misspells ("Hiely" -> "Healey"), if any.
+    Both must have five letters or more: short surnames one letter apart are often other people
+    (Wong/Wang, Lee/Li)."""
+    key = norm_token(name)
+    if " " in name.strip() or len(key) < 5 or key in p.parts:
+        return None
+    best, found = 0.0, None
+    for w in _name_words(p):
+        wk = norm_token(w)
+        if len(wk) < 5:
+            continue
+        sim = max(fuzz.ratio(key, wk) / 100.0, editex_similarity(key, wk) - 0.05)
+        if sim < NEAR_MISS and not (sim >= NEAR_MISS_SOUND and _soundex(key) == _soundex(wk)):
+            continue
+        if sim > best:
+            best, found = sim, w
+    return found
+
+
+def _name_suggestion(p: Person, found: str) -> str:
+    """The person's name in the shape the text uses: a surname for a one-word name (their one-word
+    form, else the word of their name it resembles, else the last word: 'Austin' for Lloyd J. Austin III)."""
+    if " " in found.strip():
+        return name_like(p, found)
+    single = [f for f in p.forms if len(f.split()) == 1]
+    if single:
+        return best_match(found, single)
+    words = _name_words(p)
+    if not words:
+        return p.name
+    return _near_miss_of(found, p) or words[-1]
 
 
 def _after_words_before(text: str, start: int, title: str) -> str:
@@ -652,8 +780,16 @@ person who holds a different title (`Secretary Su` for Minister Suh), the whole
 titled name is flagged and the suggestion gives that person's title and name.
 
 A name that shares a part with a glossary person (`General Won Inchu`) is a
-misspelling, left to the near-miss checks.  A bare title held only by people the
-document barely mentions (`President Xi` in a text about two ministers) is left alone.
+misspelling, left to the near-miss checks.  A title held by several people or only by
+people the document barely mentions (`President Xi` in a text about two ministers) is
+left alone, unless the name misspells the surname of one holder (`Defence Secretary Hiely` for Healey:
+five letters or more, similarity 0.85, or 0.7 with the same Soundex code).  Not names:
+initials alone or a country abbreviation (`Secretary of State J. said`, `the Secretary
+of the Treasury U.S. delegation`).  A name given the title in the same sentence as its
+holder (`Secretary Austin and Secretary Teodoro met`) is a second holder, left alone
+there and wherever else the text gives it that title.  A courtesy title before such a
+near miss of a participant's surname (`Mr Hiely`) is flagged too; other surnames after
+`Mr`/`Ms` (`Ms Smith`) are other people.
 
 ## Why it matters
 Transliteration drift ("Xu Xu" for Suh Wook) or a wrong name after a title makes
@@ -669,6 +805,10 @@ the document name someone who was not there.
         Example("Minister Suh Wook arrived. Defense Minister Xu Xu met Secretary Austin.", ("TITLE002",),
                 glossary=_GLOSSARY_DEMO, flagged="Xu Xu"),
         Example("Minister Suh met Secretary Austin. The Minister spoke first.", (), glossary=_GLOSSARY_DEMO),
+        Example("Minister Suh met the press. Later, Defense Secretary Austen spoke.", ("TITLE002",),
+                glossary=_GLOSSARY_DEMO, flagged="Austen"),
+        Example("Minister Suh met Secretary Austin and Secretary Teodoro. Mr Smith and Secretary of State J. spoke.",
+                (), glossary=_GLOSSARY_DEMO),
     ),
 )
 
@@ -819,6 +959,35 @@ def _holds_head_of(p: Person, what: str) -> bool:
     return False
 
 
+# a courtesy title and one capitalised word, not followed by another (a full name is the names family's)
+_HONORIFIC = lazy_re(
+    r"(?=[MDPSL])(?<![\w\-.])(?P<hon>Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?[ \t]+"
+    r"(?P<name>[A-Z][a-z][\w\u2019'\-]*)(?![\w\-])(?![ \t]+[A-Z])"
+)
+
+
+def _honorific_misses(doc, text: str, princ: list[int], idx: TitleIndex):
+    """'Mr Hiely' when a participant is John Healey: a courtesy title before a surname no glossary person
+    has, which is a near miss of exactly one participant's name.  Another surname ('Ms Wong' in a text
+    about Healey) is another person and stays clean."""
+    persons = idx.persons
+    for hm in _HONORIFIC.finditer(text):
+        name = hm.group("name")
+        key = norm_token(name)
+        if key in idx.part_to_persons:
+            continue  # a glossary person's name
+        near = [(i, w) for i in princ if (w := _near_miss_of(name, persons[i])) is not None]
+        if len(near) != 1:
+            continue
+        p = persons[near[0][0]]
+        yield make_finding(
+            UNKNOWN_HOLDER, doc, hm.start("name"), hm.end("name"),
+            f"'{hm.group('hon')} {name}': no glossary person is named '{name}'; it resembles {p.name}, "
+            f"who takes part in the text.",
+            suggestion=_name_suggestion(p, name), confidence=0.7, term_id=p.id,
+        )
+
+
 def _role_within_known(m: Mention, idx: TitleIndex) -> bool:
     """All content words of the role appear inside one known title ("the Chairman")."""
     return _words_within_known(m.core, idx)
@@ -847,6 +1016,7 @@ def check_titles(doc, ctx):
     princ_set = set(princ)
     persons = idx.persons
     doubled: set[int] = set()
+    second = _second_holders(text, mentions, idx)
 
     # TITLE004 first: its mentions are not reported again
     for a, b in zip(mentions, mentions[1:]):
@@ -900,9 +1070,23 @@ def check_titles(doc, ctx):
             if m.partial:
                 continue  # a misspelt known person: the near-miss checks report it
             hs = holders_of(m.key, idx)
+            if not hs:
+                continue
             if len(hs) != 1 or hs[0] not in princ_set:
-                continue  # several holders (President) or none taking part: most likely someone else
-            holder = persons[hs[0]] if len(hs) == 1 else None
+                # several holders (President) or none taking part: most likely someone else, unless the
+                # name is a near miss of one holder's name ("Defence Secretary Hiely" for Healey)
+                near = [i for i in hs if _near_miss_of(m.name, persons[i]) is not None]
+                if len(near) != 1:
+                    continue
+                holder = persons[near[0]]
+                yield make_finding(
+                    UNKNOWN_HOLDER, doc, m.name_start, m.name_end,
+                    f"'{m.name}' is not a holder of the title '{m.core}' in the glossary; "
+                    f"it resembles {holder.name}, the {m.core}.",
+                    suggestion=_name_suggestion(holder, m.name), confidence=0.75, term_id=holder.id,
+                )
+                continue
+            holder = persons[hs[0]]
             # does the name resemble a glossary person who holds another title ("Secretary Su")?
             lookalike = None
             best = 0.0
@@ -928,11 +1112,12 @@ def check_titles(doc, ctx):
                     suggestion=f"{title} {lookalike[1]}", confidence=0.75, term_id=p.id,
                 )
                 continue
+            if _second_holder(m, second):
+                continue  # "Secretary Austin and Secretary Teodoro": the text names two holders of the title
             yield make_finding(
                 UNKNOWN_HOLDER, doc, m.name_start, m.name_end,
                 f"'{m.name}' is not a holder of the title '{m.core}' in the glossary; the {m.core} is {holder_names}.",
-                suggestion=name_like(holder, m.name) if holder else None,
-                confidence=0.8 if holder else 0.6, term_id=holder.id if holder else None,
+                suggestion=_name_suggestion(holder, m.name), confidence=0.8, term_id=holder.id,
             )
             continue
         # standalone role
@@ -956,6 +1141,7 @@ def check_titles(doc, ctx):
         )
 
     if princ:
+        yield from _honorific_misses(doc, text, princ, idx)
         for hm in _heads_of(text):
             what = hm.group("what").lower()
             if any(_holds_head_of(persons[i], what) for i in princ):
