@@ -20,7 +20,7 @@ from typing import Iterable, Mapping, NamedTuple, Optional
 
 from rapidfuzz import fuzz
 
-from ..glossary.matching import editex_similarity
+from ..glossary.matching import editex_similarity, sounds_alike
 from ._lazyre import lazy_re
 from .registry import Example, checker, make_finding, rule
 
@@ -638,26 +638,13 @@ def _second_holder(m: Mention, second: set[tuple[str, str]]) -> bool:
 
 
 # a one-word name is a misspelling of a surname (both of five letters or more) when it is this similar
-# to it, or NEAR_MISS_SOUND similar and sounds the same (Soundex): "Hiely"/"Healey" (0.73, H400 both);
-# "Arafat"/"Erakat" and "Sharon"/"Shimon" (0.70) are other people.  Measured on the 300 clean news
-# articles of benchmarks/false_alarms.py, every capitalised word against every 'Mr X' of the same
-# article: 27 pairs reach 0.7 by similarity alone, 3 with these two bounds (all one name misspelt).
+# to it, or NEAR_MISS_SOUND similar and sounds the same (textdistance's Match Rating Approach):
+# "Hiely"/"Healey" (0.73, same codex); "Arafat"/"Erakat" and "Sharon"/"Shimon" (0.70) are other people.
+# Measured on the 300 clean news articles of benchmarks/false_alarms.py, every capitalised word of five
+# letters or more against every 'Mr/Ms/Dr X' of the same article: 9 pairs reach 0.7 by similarity alone,
+# 2 with these two bounds (Romaszko/Romanszko, one name misspelt in the source).
 NEAR_MISS = 0.85
 NEAR_MISS_SOUND = 0.7
-_SOUNDEX = {**dict.fromkeys("bfpv", "1"), **dict.fromkeys("cgjkqsxz", "2"), **dict.fromkeys("dt", "3"),
-            "l": "4", **dict.fromkeys("mn", "5"), "r": "6"}
-
-
-def _soundex(word: str) -> str:
-    """American Soundex of a lower-case word ("healey", "hiely" -> "h400")."""
-    out, last = word[:1], _SOUNDEX.get(word[:1], "")
-    for ch in word[1:]:
-        code = _SOUNDEX.get(ch, "")
-        if code and code != last:
-            out += code
-        if ch not in "hw":  # h and w do not separate two letters of one code; vowels do
-            last = code
-    return (out + "000")[:4]
 
 
 def _near_miss_of(name: str, p: Person) -> Optional[str]:
@@ -673,7 +660,7 @@ def _near_miss_of(name: str, p: Person) -> Optional[str]:
         if len(wk) < 5:
             continue
         sim = max(fuzz.ratio(key, wk) / 100.0, editex_similarity(key, wk) - 0.05)
-        if sim < NEAR_MISS and not (sim >= NEAR_MISS_SOUND and _soundex(key) == _soundex(wk)):
+        if sim < NEAR_MISS and not (sim >= NEAR_MISS_SOUND and sounds_alike(key, wk)):
             continue
         if sim > best:
             best, found = sim, w
@@ -783,7 +770,7 @@ A name that shares a part with a glossary person (`General Won Inchu`) is a
 misspelling, left to the near-miss checks.  A title held by several people or only by
 people the document barely mentions (`President Xi` in a text about two ministers) is
 left alone, unless the name misspells the surname of one holder (`Defence Secretary Hiely` for Healey:
-five letters or more, similarity 0.85, or 0.7 with the same Soundex code).  Not names:
+five letters or more, similarity 0.85, or 0.7 when they sound alike by the Match Rating Approach).  Not names:
 initials alone or a country abbreviation (`Secretary of State J. said`, `the Secretary
 of the Treasury U.S. delegation`).  A name given the title in the same sentence as its
 holder (`Secretary Austin and Secretary Teodoro met`) is a second holder, left alone

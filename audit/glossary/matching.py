@@ -703,6 +703,11 @@ def editex_similarity(a: str, b: str) -> float:
     return float(_textdistance().editex.normalized_similarity(a, b))
 
 
+def sounds_alike(a: str, b: str) -> bool:
+    """textdistance's Match Rating Approach: do the two words have the same phonetic codex?"""
+    return _textdistance().mra.normalized_similarity(a, b) == 1.0
+
+
 @lru_cache(maxsize=1)
 def _textdistance():
     """textdistance, imported on first use and without numpy.

@@ -805,11 +805,10 @@ def test_courtesy_titles_with_other_names_stay_clean(text):
 
 
 @pytest.mark.parametrize("a,b,same", [
-    ("hiely", "healey", True), ("ashcraft", "ashcroft", True), ("pfister", "fister", False),
-    ("sharon", "shimon", False), ("arafat", "erakat", False),
+    ("hiely", "healey", True), ("ashcraft", "ashcroft", True), ("blinkin", "blinken", True),
+    ("sharon", "shimon", False), ("arafat", "erakat", False), ("smith", "smyth", False),
 ])
-def test_soundex(a, b, same):
-    from audit.checks.titles import _soundex
+def test_sounds_alike(a, b, same):
+    from audit.glossary.matching import sounds_alike
 
-    assert (_soundex(a) == _soundex(b)) is same
-    assert _soundex("pfister") == "p236" and _soundex("tymczak") == "t522" and _soundex("lee") == "l000"
+    assert sounds_alike(a, b) is same
