@@ -43,6 +43,7 @@ from ..glossary.matching import (
     tokens_of,
 )
 from ..model import Severity
+from .confusables_data import SPELLING as _SPELLING  # British -> American spelling: the same word
 from .registry import Example, checker, make_finding, rule
 
 _PEOPLE = """
@@ -725,7 +726,7 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
     exact = exact_content = 0
     differing = []
     for k, (w, fk, fc) in enumerate(zip(win, fkeys, fcaps)):
-        if w.key == fk:
+        if w.key == fk or _SPELLING.get(w.key, w.key) == _SPELLING.get(fk, fk):  # 'Defence' = 'Defense'
             exact += 1
             if fc or fk not in STOPWORDS:
                 exact_content += 1

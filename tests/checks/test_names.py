@@ -312,3 +312,13 @@ def test_one_word_name_negatives(text):
     from ..conftest import audit_str
 
     assert audit_str(text, _PLACES, select=["NAME001"]).findings == ()
+
+
+def test_british_and_american_spellings_are_the_same_word():
+    from ..conftest import audit_str
+
+    glossary = '[[term]]\nterm = "Major Defense Partner"\n\n[[org]]\nterm = "Defence Research Programme"\n'
+    clean = "India is a Major Defence Partner; the Defense Research Program and the Defence Research Programme met."
+    assert audit_str(clean, glossary, select=["NAME"]).findings == ()
+    r = audit_str("India is a Major Defense Partnr.", glossary, select=["NAME"])
+    assert [f.text for f in r.findings] == ["Major Defense Partnr"]  # a real drift is still one
