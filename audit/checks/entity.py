@@ -210,6 +210,13 @@ def _parse_form(form: str, places: frozenset = frozenset()) -> tuple[Optional[st
     return ordinal, countries, s
 
 
+def _complement(words) -> str:
+    """The field of an 'X of Y' title or institution, spelling made one ('Defence' = 'Defense')."""
+    from .confusables_data import SPELLING
+
+    return " ".join(SPELLING.get(w, w) for w in words if w != "the")
+
+
 def build_entity_index(glossary) -> EntityIndex:
     tidx = title_index(glossary)
     raw = list(glossary.of_kind("org", "event"))
@@ -291,7 +298,7 @@ def build_entity_index(glossary) -> EntityIndex:
         for c in sorted(e["stripped"], key=len):
             ws = c.split()
             if "of" in ws[1:]:
-                comp = " ".join(w for w in ws[ws.index("of") + 1:] if w != "the")
+                comp = _complement(ws[ws.index("of") + 1:])
                 lead = ws[ws.index("of") - 1]
                 break
         entities.append(Entity(
@@ -316,7 +323,7 @@ def build_entity_index(glossary) -> EntityIndex:
         for k in p.title_keys:
             ws = k.split()
             if "of" in ws[1:] and ws.index("of") > 0:
-                by_complement.setdefault(" ".join(w for w in ws[ws.index("of") + 1:] if w != "the"), set()).add(j)
+                by_complement.setdefault(_complement(ws[ws.index("of") + 1:]), set()).add(j)
     links: dict[int, frozenset[int]] = {}
     by_comp_word: dict[str, list[int]] = {}
     ents_by_comp: dict[str, list[int]] = {}
@@ -908,8 +915,8 @@ def check_entities(doc, ctx):
                         yield make_finding(
                             WRONG_ENTITY, doc, ostart, oend,
                             f"'{om.group(0)}' speaks for this page's publisher (\"{_FIRST_PERSON.search(sent).group(0)}\"), "
-                            f"which the page's breadcrumb names as the '{p.term}'; '{e.term}' is its counterpart, the "
-                            f"institution of {', '.join(e.countries) or 'the other party'}.",
+                            f"which the page's breadcrumb names as the '{p.term}'; '{e.term}' is its counterpart"
+                            f"{' (' + '-'.join(e.countries) + ')' if e.countries else ''}.",
                             suggestion=p.term, confidence=0.6, term_id=p.id,
                         )
                         continue

@@ -540,3 +540,30 @@ def test_a_format_in_the_name_such_as_2_plus_2():
         ("ENT001", "Fourth China-Philippines 2+2 Ministerial Dialogue", "4th United States-Philippines 2+2 Ministerial Dialogue")]
     clean = "The 4th United States-Philippines 2+2 Ministerial Dialogue met; 2+2 talks and a 3+1 format followed."
     assert audit_str(clean, glossary, select=["ENT"]).findings == ()
+
+
+def test_counterparts_match_across_british_and_american_spelling():
+    glossary = """
+[[person]]
+term = "Rajnath Singh"
+titles = ["Minister of Defence", "Defence Minister"]
+
+[[person]]
+term = "Lloyd J. Austin III"
+titles = ["Secretary of Defense"]
+
+[[org]]
+term = "Ministry of Defence"
+variants = ["Indian Ministry of Defence"]
+
+[[org]]
+term = "Department of Defense"
+variants = ["U.S. Department of Defense"]
+"""
+    page = ("Joint Statement> U.S. Department of Defense> Releases\n\nMinister Singh met Secretary Austin.\n\n"
+            "The Ministry of Defence provides the forces needed to ensure our nation's security.\n")
+    r = audit_str(page, glossary, select=["ENT001"])
+    assert [(f.text, f.suggestion) for f in r.findings] == [("Ministry of Defence", "Department of Defense")]
+    assert r.findings[0].message.endswith("is its counterpart (Indian).")
+    r = audit_str("They thanked the U.S. Ministry of Defence.", glossary, select=["ENT001"])
+    assert [(f.text, f.suggestion) for f in r.findings] == [("Ministry of Defence", "Department of Defense")]
