@@ -420,7 +420,9 @@ A mention that the glossary identifies as one of its events or organizations (by
 the ordinal, `53rd`; by the acronym in parentheses; by a country pair and the same
 head noun and words) but whose country qualifier names a country that is not a
 party to it (`53rd China-US Defense Conference` for the 53rd ROK-U.S. Security
-Consultative Meeting).  Countries are compared with aliases from the glossary
+Consultative Meeting).  Without an ordinal or acronym the same words with other countries
+are reported only when the document names the entity with its own parties elsewhere and
+the other country nowhere but in such names (confidence 0.7).  Countries are compared with aliases from the glossary
 (`ROK` = `Republic of Korea` = `South Korea`; `U.S.` = `US`).
 
 Also an institution used for the other party: two glossary institutions
@@ -583,6 +585,10 @@ def _table_codes(c: str) -> frozenset[str]:
     if keys in abbrev and not c.replace(".", "").isupper():
         return frozenset()
     return table.get(keys, frozenset())
+
+
+# a word or two that may name a country ('China', 'Chinese', 'South Korea', 'U.S.')
+_COUNTRY_WORD = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{2,5})(?![\w])")
 
 
 def _ordinal_number(ordinal: str) -> str:
@@ -808,6 +814,29 @@ def check_entities(doc, ctx):
         if cue == "ordinal":
             i, cue, exact = None, "", False  # decided in the second pass, with the document's own ordinals
         cands.append((m, qual, name_start, name_full, name_end, ord_num, i, cue, exact))
+    right_memo: dict[int, bool] = {}
+
+    def named_right(i: int) -> bool:
+        """Does the document name entity ``i`` with its own parties (or by its acronym) somewhere?"""
+        if i not in right_memo:
+            e = eidx.entities[i]
+            right_memo[i] = any(
+                c[6] == i and (not c[1] or all(any(alias(x, y) for y in e.countries) for x in _split_countries(c[1])))
+                for c in cands
+            ) or any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text) for a in e.acronyms)
+        return right_memo[i]
+
+    def elsewhere(country: str) -> bool:
+        """Is ``country`` (or another form of it) named outside the qualifiers of candidate names?"""
+        codes = _table_codes(country)
+        inside = [(c[0].start(), c[4]) for c in cands if c[1]]
+        for w in _COUNTRY_WORD.finditer(text):
+            if any(a <= w.start() < b for a, b in inside):
+                continue
+            if w.group(0) == country or codes and _table_codes(w.group(0)) & codes:
+                return True
+        return False
+
     for m, qual, name_start, name_full, name_end, ord_num, i, cue, exact in cands:
         ordinal, acr = m.group("ord"), m.group("acr")
         if i is None and ord_num:
@@ -831,14 +860,22 @@ def check_entities(doc, ctx):
         wrong = []
         if qual and e.countries:
             wrong = [c for c in _split_countries(qual) if not any(alias(c, x) for x in e.countries)]
+        why, confidence = "", 0.9
         if wrong and cue not in ("ordinal", "acronym") and not (ord_num and ord_num == e.ordinal):
-            continue  # same words, other countries, no ordinal: most likely another bilateral forum
+            # same words, other countries, no ordinal: most likely another bilateral forum, unless the document
+            # names this entity with its own parties and the other country nowhere but in such names
+            if acr or not (exact and norm(name_full) in e.core_keys and named_right(i) and not any(
+                    elsewhere(w) for w in wrong)):
+                continue  # (an acronym of its own in parentheses: another body, '... Consultations (AUSMIN)')
+            why = (f" The document names the {e.bare} with its parties elsewhere, and {', '.join(wrong)} "
+                   f"nowhere but in such names.")
+            confidence = 0.7
         if wrong:
             yield make_finding(
                 WRONG_ENTITY, doc, start, name_end,
                 f"'{span}' names the wrong entity: it stands for the {official} (glossary: {e.term}), whose parties are "
-                f"{'-'.join(e.countries)}, not {', '.join(repr(w) for w in wrong)}.",
-                suggestion=official, confidence=0.9, term_id=e.id,
+                f"{'-'.join(e.countries)}, not {', '.join(repr(w) for w in wrong)}.{why}",
+                suggestion=official, confidence=confidence, term_id=e.id,
             )
             continue
         if exact and qual and e.countries and norm(name_full) in e.core_keys:

@@ -567,3 +567,26 @@ variants = ["U.S. Department of Defense"]
     assert r.findings[0].message.endswith("is its counterpart (Indian).")
     r = audit_str("They thanked the U.S. Ministry of Defence.", glossary, select=["ENT001"])
     assert [(f.text, f.suggestion) for f in r.findings] == [("Ministry of Defence", "Department of Defense")]
+
+
+# --------------------------------------------------------------------------- a wrong country without an ordinal
+
+@pytest.mark.parametrize("text,expected", [
+    # the document names the forum with its parties, and the other country nowhere but in the wrong name
+    ("The 7th Norway-Finland Defence Forum opened in Oslo. Ministers said the Sweden-Finland Defence Forum "
+     "would continue.", [("Sweden-Finland Defence Forum", "Norway-Finland Defence Forum")]),
+    # the other country is named elsewhere: a real forum of its own, most likely
+    ("The 7th Norway-Finland Defence Forum opened in Oslo. Sweden sent observers; the Sweden-Finland Defence "
+     "Forum would meet later.", []),
+    # the forum with its parties is never named: nothing to compare with
+    ("Ministers said the Sweden-Finland Defence Forum would continue.", []),
+    # an acronym of its own: another body
+    ("The 7th Norway-Finland Defence Forum opened. The Sweden-Finland Defence Forum (SFDF) met too.", []),
+    # the same head, other words: another forum
+    ("The 7th Norway-Finland Defence Forum opened. The Sweden-Finland Defence Council met.", []),
+])
+def test_ent001_wrong_country_without_ordinal(text, expected):
+    r = audit_str(text, NORDIC, select=["ENT001"])
+    assert [(f.text, f.suggestion) for f in r.findings] == expected
+    if expected:
+        assert r.findings[0].confidence == 0.7 and "nowhere but in such names" in r.findings[0].message
