@@ -861,7 +861,8 @@ def check_entities(doc, ctx):
         if qual and e.countries:
             wrong = [c for c in _split_countries(qual) if not any(alias(c, x) for x in e.countries)]
         why, confidence = "", 0.9
-        if wrong and cue not in ("ordinal", "acronym") and not (ord_num and ord_num == e.ordinal):
+        own_acr = bool(acr) and acr.upper() in e.acronyms  # its own acronym in parentheses: strong evidence
+        if wrong and cue not in ("ordinal", "acronym") and not own_acr and not (ord_num and ord_num == e.ordinal):
             # same words, other countries, no ordinal: most likely another bilateral forum, unless the document
             # names this entity with its own parties and the other country nowhere but in such names
             if acr or not (exact and norm(name_full) in e.core_keys and named_right(i) and not any(

@@ -590,3 +590,13 @@ def test_ent001_wrong_country_without_ordinal(text, expected):
     assert [(f.text, f.suggestion) for f in r.findings] == expected
     if expected:
         assert r.findings[0].confidence == 0.7 and "nowhere but in such names" in r.findings[0].message
+
+
+def test_ent001_its_own_acronym_beside_a_wrong_country():
+    glossary = ('[[event]]\nterm = "Australia-United States Ministerial Consultations"\n\n'
+                '[[acronym]]\nterm = "AUSMIN"\nexpands = "Australia-United States Ministerial Consultations"\n')
+    text = "They recalled the 33rd Australia-United Kingdom Ministerial Consultations (AUSMIN) in Brisbane."
+    r = audit_str(text, glossary)  # the whole audit: one finding, the wrong entity (not ACR002's expansion)
+    assert [(f.rule, f.text, f.suggestion) for f in r.findings] == [
+        ("ENT001", "33rd Australia-United Kingdom Ministerial Consultations",
+         "33rd Australia-United States Ministerial Consultations")]
