@@ -645,14 +645,17 @@ def _rendering_pattern(form: str, is_country) -> tuple[str, list[str]]:
     """A regex for a rendering in which each country word may be written another way (``Korea``:
     ``South Korea``, ``ROK``), and the country words in order; the caller checks that each variant
     is the same country."""
-    parts, countries = [], []
+    words, countries = [], []
     for w in form.split():
-        if w[:1].isupper() and is_country(w):
-            parts.append(f"({_COMPASS}[A-Z][\\w'’]*|{_INITIALS})")
-            countries.append(w)
-        else:
-            parts.append(re.escape(w))
-    return r"[ \t]+".join(parts), countries
+        pieces = []
+        for part in w.split("-"):  # a country pair: 'US-India'
+            if part[:1].isupper() and is_country(part):
+                pieces.append(f"({_COMPASS}[A-Z][\\w'’]*|{_INITIALS})")
+                countries.append(part)
+            else:
+                pieces.append(re.escape(part))
+        words.append("-".join(pieces))
+    return r"[ \t]+".join(words), countries
 
 
 def _repeated_renderings(doc, defs, renderings, glossary):

@@ -518,3 +518,12 @@ def test_a_shortened_rendering_written_as_a_name_is_repeated_a_lower_case_one_is
     r = audit_str(text, glossary, select=["ACR002"])
     assert [f.text for f in r.findings] == ["Joint Expeditionary Force", "weapons of mass destruction",
                                             "Joint Expeditionary Force"]
+
+
+def test_a_repeat_may_write_the_countries_of_a_pair_another_way():
+    glossary = '[[acronym]]\nterm = "INDUS-X"\nexpands = "India-U.S. Defense Acceleration Ecosystem"\n'
+    text = ("They launched the US-India Defense Accelerated Ecosystem (INDUS-X). The America-India Defense "
+            "Accelerated Ecosystem grew; the China-India Defense Accelerated Ecosystem did not.")
+    r = audit_str(text, glossary, select=["ACR002"])
+    assert [f.text for f in r.findings] == ["US-India Defense Accelerated Ecosystem",
+                                            "America-India Defense Accelerated Ecosystem"]
