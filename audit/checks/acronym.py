@@ -290,7 +290,7 @@ ALL_RULES = (LETTERS, OFFICIAL, UNDEFINED, INCONSISTENT, LATE, OTHER_BODY)
 # -- tokenising ---------------------------------------------------------------------
 
 # an acronym inside parentheses: (PSI) (F-CFC) (OPLANs) (Tri-CHOD) (R&D) (U.S.) (6G)
-_PAREN_ACR = lazy_re(r"\(\s*([A-Z][A-Za-z0-9&./-]{0,14}?)\s*\)")
+_PAREN_ACR = lazy_re(r"\(\s*([a-z]?[A-Z][A-Za-z0-9&./-]{0,14}?)\s*\)")  # a lower-case first letter: (iCET)
 # "ACR (Expansion words)"
 # (a leading (?=[A-Z]) lets the regex engine skip to capitals instead of trying every position)
 _ACR_PAREN = lazy_re(r"(?=[A-Z])(?<![\w-])([A-Z][A-Za-z0-9&-]{0,14}[A-Z0-9])(s?)\s+\(([^()\n]{3,120})\)")

@@ -527,3 +527,12 @@ def test_a_repeat_may_write_the_countries_of_a_pair_another_way():
     r = audit_str(text, glossary, select=["ACR002"])
     assert [f.text for f in r.findings] == ["US-India Defense Accelerated Ecosystem",
                                             "America-India Defense Accelerated Ecosystem"]
+
+
+def test_an_acronym_with_a_lower_case_first_letter():
+    glossary = '[[acronym]]\nterm = "iCET"\nexpands = "initiative on Critical and Emerging Technology"\n'
+    bad = "They hailed the initiative on Crucial and Emerging Technology (iCET)."
+    assert [(f.text, f.suggestion) for f in audit_str(bad, glossary, select=["ACR"]).findings] == [
+        ("initiative on Crucial and Emerging Technology", "initiative on Critical and Emerging Technology")]
+    ok = "They hailed the initiative on Critical and Emerging Technology (iCET) and the (iPhone) case."
+    assert audit_str(ok, glossary, select=["ACR"]).findings == ()
