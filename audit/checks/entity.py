@@ -68,7 +68,8 @@ _BOUND_AFTER = re.compile(_NOT_IN_CAND.pattern + "|" + _CUT.pattern)
 _BOUND_BEFORE = re.compile(_NOT_IN_CAND.pattern + "|" + _CUT_BACK.pattern)
 _QUAL_BEFORE = re.compile(rf"(?P<q>{_CTRY}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?:['\u2019]s)?[ \t]+(?:the[ \t]+)?$")
 _DIGITS = re.compile(r"\d+")
-_ORD_PREFIX = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)[ \t]+", re.I)
+# an official form's leading ordinal, in figures or written out ("53rd", "Fourth")
+_ORD_PREFIX = re.compile(rf"^(\d{{1,3}}(?:st|nd|rd|th)|{_WRITTEN_ORD})[ \t]+", re.I)
 _COUNTRY_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,5}")
 _WORD_QUAL = re.compile(r"^(?P<qual>[A-Z][a-z]+)[ \t]+(?=[A-Z])")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9\-]+)\)\s*$")
@@ -197,7 +198,7 @@ def _parse_form(form: str, places: frozenset = frozenset()) -> tuple[Optional[st
     ordinal = None
     m = _ORD_PREFIX.match(s)
     if m:
-        ordinal, s = m.group(1), s[m.end():]
+        ordinal, s = _ordinal_number(m.group(1)), s[m.end():]
     countries: tuple[str, ...] = ()
     q = _QUAL_RE.match(s) or _SINGLE_Q_RE.match(s)
     if q and len(s[q.end():].split()) >= 1:
@@ -604,7 +605,7 @@ def _numbered_form(e: Entity, base: str, ordinal: str) -> str:
     key = norm(base)
     for f in (e.term, *e.long_forms):
         m = _ORD_PREFIX.match(f)
-        if m and m.group(1) == e.ordinal and norm(f[m.end():]) == key:
+        if m and _ordinal_number(m.group(1)) == e.ordinal and norm(f[m.end():]) == key:
             return f
     if _ORD_PREFIX.match(e.term):
         return e.term

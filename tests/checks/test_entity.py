@@ -600,3 +600,10 @@ def test_ent001_its_own_acronym_beside_a_wrong_country():
     assert [(f.rule, f.text, f.suggestion) for f in r.findings] == [
         ("ENT001", "33rd Australia-United Kingdom Ministerial Consultations",
          "33rd Australia-United States Ministerial Consultations")]
+
+
+def test_a_written_ordinal_in_the_glossary_form():
+    glossary = '[[event]]\nterm = "Fourth United States-Philippines 2+2 Ministerial Dialogue"\n'
+    r = audit_str("The 4th China-Philippines 2+2 Ministerial Dialogue met.", glossary, select=["ENT"])
+    assert [(f.rule, f.suggestion) for f in r.findings] == [("ENT001", "Fourth United States-Philippines 2+2 Ministerial Dialogue")]
+    assert audit_str("The Fifth China-Philippines 2+2 Ministerial Dialogue met.", glossary, select=["ENT"]).findings == ()
