@@ -47,7 +47,13 @@ is always needed (`Autocompletion / Goto / Documentation` is a heading).
 Comparisons such as `x > 5` or `Quality > Speed` in a sentence are not
 breadcrumbs: every segment must start with a capital letter or a digit, contain
 a word of two letters or more, and not end a sentence; lines with arrows
-(`->`, `=>`) or `<` (markup, comparisons) are never breadcrumbs.
+(`->`, `=>`) or `<` (markup, comparisons) are never breadcrumbs.  A segment has
+at most 15 words, except a page title at either end of a `>`/`›`/`»` trail
+(up to 40 words, one clause, no sentence break, at least half of its words of
+four letters or more capitalised) when every other segment is
+short (8 words or fewer) and title-cased (`The Spirit of Camp David: Joint
+Statement of Japan, the Republic of Korea, and the United States> The White
+House> Briefing Room> Statements and Releases`).
 """ + _COMMON_DOC + """
 ## Example
     Joint Statement of the 12th Strategic Dialogue> Ministry of Foreign Affairs> Released
@@ -59,6 +65,8 @@ a word of two letters or more, and not end a sentence; lines with arrows
         Example("Home › News › Press Releases\n\nThe ministers met in Canberra.", ("CHROME001",), flagged="Home › News › Press Releases"),
         Example("Joint Statement of the 12th Strategic Dialogue> Ministry of Foreign Affairs> Released\n\nThe talks were held.",
                 ("CHROME001",)),
+        Example("The Spirit of Camp David: Joint Statement of Japan, the Republic of Korea, and the United States> "
+                "The White House> Briefing Room> Statements and Releases\n\nWe met.", ("CHROME001",)),
         Example("If x > 5 and y > 3, the Board > the Council in rank. Use and / or sparingly."),
     ),
 )
@@ -109,7 +117,10 @@ A short line that is a call to action of the web page: `Subscribe to our
 newsletter`, `Sign up for email updates`, `Choose which ... products you want
 to send to your inbox`, `Enter your email address`, `Share this:`, `Share on
 Facebook`, `Follow us on Twitter`, `Print | Email`, `Like this: Like
-Loading...`.  The same words inside a sentence of the document ("States
+Loading...`; a named feed of the site (`Subscribe to Defense.gov Releases`,
+`Sign up for State Department email alerts`, `Follow Defense.gov on X`); and a
+bar of such calls joined by `|`, `·` or `•` (`Subscribe to Defense.gov Releases
+| Follow us on X`).  The same words inside a sentence of the document ("States
 that subscribe to the treaty") are not flagged.
 """ + _COMMON_DOC + """
 ## Example
@@ -122,6 +133,8 @@ that subscribe to the treaty") are not flagged.
         Example("The talks ended.\n\nSubscribe to our newsletter\n\nShare this:", ("CHROME003",),
                 flagged="Subscribe to our newsletter"),
         Example("Choose which Agency products you want to send to your inbox.", ("CHROME003",)),
+        Example("The talks ended.\n\nSubscribe to Defense.gov Releases | Follow us on X", ("CHROME003",),
+                flagged="Subscribe to Defense.gov Releases | Follow us on X"),
         Example("States that subscribe to the treaty must share this information with the Council and follow up."),
     ),
 )
@@ -130,7 +143,7 @@ NAVIGATION = rule(
     code="CHROME004",
     name="site-navigation",
     family="chrome",
-    summary="Site navigation left in the text: 'Read more', 'Back to top', 'Skip to main content', 'Next article', 'Tags:'.",
+    summary="Site navigation left in the text: 'Read more', 'Back to top', 'Skip to main content', 'Next article', 'Tags:', a 'Related' block of headlines.",
     severity="minor",
     category="Accuracy/Addition",
     fixable=True,
@@ -142,6 +155,16 @@ story`, `Related articles`, `You may also like`, `Download PDF`, `Tags: ...`,
 `Comments (3)`, `12 Comments`, `Leave a reply`, `Advertisement`; and `Read more` / `Continue
 reading` glued to the end of a paragraph.  Ordinary sentences that use these
 words ("He read more of the report") are not flagged.
+
+A block of links to other pages is flagged line by line: a heading line
+`Related`, `Related Links`, `Related Stories`, `More from <Site>`, `Read next`,
+`Most read`, `Latest news`... followed by at least one headline line (3-25
+words, starting with a capital, one clause, no final full stop; bare date lines
+between headlines belong to the block).  The block ends at the first line that
+is not a headline (a sentence of the document ends with a full stop).  A
+heading alone, or followed by sentences, is no block; `Related Documents`, `See
+also`, `Further reading` and `Recommended` are headings a document itself may
+have (an annex list, a bibliography) and never start one.
 """ + _COMMON_DOC + """
 ## Example
     The ministers agreed to meet again next year. Read more »
@@ -152,7 +175,11 @@ words ("He read more of the report") are not flagged.
     examples=(
         Example("The ministers agreed to meet again. Read more »", ("CHROME004",), flagged="Read more »"),
         Example("The ministers met.\n\nBack to top", ("CHROME004",), flagged="Back to top"),
+        Example("The ministers met.\n\nRelated\n\nSecretary of Defense Travels to India and Indonesia\n", ("CHROME004",),
+                flagged="Related"),
         Example("He read more of the report and went back to the top of the page before the next article of the treaty."),
+        Example("Related Documents\n\nAnnex I: Terms of Reference of the Joint Working Group\n\n"
+                "Related\n\nThe ministers also discussed related matters."),
     ),
 )
 
@@ -235,6 +262,10 @@ _NETWORK = rf"(?:{_SOCIAL}|E-?mail|Print|WhatsApp|Reddit|Pinterest|Tumblr|Line|K
 _SHARE_RES = [lazy_re(p, re.I) for p in (
     r"(?:Subscribe|Sign\s+up|Register|Opt\s+in)(?:\s+(?:now|today|here))?\s+(?:to|for)\s+(?:our|the|free|email|e-mail|daily|weekly|updates?|news|alerts?)\b[\w\s,'’&-]{0,60}[.!]?",
     r"(?:Subscribe|Sign\s+up)(?:\s+(?:now|today|here))?[.!:]?",
+    # Subscribe to Defense.gov Releases / Sign up for Ministry news alerts: a named feed of the site
+    r"(?:Subscribe|Sign\s+up|Register)\s+(?:to|for)\s+(?:[\w.'’&-]+\s+){0,5}?"
+    r"(?:(?:Press|News|Media)\s+)?(?:Releases|News(?:letters?)?|Updates|(?:E-?mail\s+)?Alerts|Feeds?|RSS(?:\s+Feeds?)?"
+    r"|Podcasts?|(?:YouTube\s+)?Channel|Blog|Digest|Bulletins?|Notifications)[.!]?",
     r"Choose\s+which\s+[\w.\s-]{1,60}?\s+(?:products?|updates?|topics?|newsletters?|emails?|content)\s+you\s+(?:want|would\s+like)\s+to\s+(?:send\s+to|receive\s+in|get\s+in)\s+your\s+inbox\.?",
     r"[\w\s,'’-]{0,60}\b(?:delivered|sent)\s+(?:straight\s+|directly\s+)?to\s+your\s+inbox[.!]?",
     r"(?:Enter|Type)\s+your\s+e-?mail(?:\s+address)?[\w\s,'’-]{0,60}[.:!]?",
@@ -244,6 +275,9 @@ _SHARE_RES = [lazy_re(p, re.I) for p in (
     rf"Share\s*:\s*{_SOCIAL}(?:\s*(?:,|\||/|\s)\s*(?:{_SOCIAL}|E-?mail|Print))*",
     r"Print\s+Friendly(?:\s*,\s*PDF\s*(?:&|and)\s*E-?mail)?",
     rf"(?:Follow|Like|Find|Connect\s+with)\s+us(?:\s+on)?\s+{_SOCIAL}(?:\s*(?:,|and|&|\||/|or)\s*{_SOCIAL})*\s*[.!]?",
+    # Follow Defense.gov on X / Follow the Ministry on Facebook: a capitalised name of at most four words
+    rf"Follow\s+(?:the\s+)?(?-i:[A-Z][\w.'’&-]*)(?:\s+(?:of\s+)?(?-i:[A-Z][\w.'’&-]*)){{0,3}}\s+on\s+{_SOCIAL}"
+    rf"(?:\s*(?:,|and|&|\||/|or)\s*{_SOCIAL})*\s*[.!]?",
     r"(?:Tweet|Email|E-mail|Print|Share|Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Telegram|X)"
     r"(?:\s*[|/·•,]\s*(?:Tweet|Email|E-mail|Print|Share|Facebook|Twitter|LinkedIn|WhatsApp|Reddit|Pinterest|Telegram|X))+",
     r"(?:Print|Email|E-mail)\s+(?:this\s+)?(?:page|article|story|release)[.!]?",
@@ -305,11 +339,13 @@ def _is_breadcrumb(line: str) -> bool:
     if len(parts) < 2 or any(not p for p in parts):
         return False
     nav = any(p.lower() in _NAV_WORDS for p in parts)
-    if not re.search(r"[>›»]", line) and not nav:
+    angled = bool(re.search(r"[>›»]", line))
+    if not angled and not nav:
         return False  # "Autocompletion / Goto / Documentation" is a heading, not a trail
-    for p in parts:
+    title = _long_title(parts) if angled else None
+    for i, p in enumerate(parts):
         words = p.split()
-        if len(words) > 15 or not re.search(r"[^\W\d_]{2}", p):
+        if (len(words) > 15 and i != title) or not re.search(r"[^\W\d_]{2}", p):
             return False
         if not (p[0].isupper() or p[0].isdigit()):
             return False
@@ -322,6 +358,40 @@ def _is_breadcrumb(line: str) -> bool:
     if len(parts) >= 3:
         return True
     return bool(_GLUED.search(line)) or nav
+
+
+_STOP_SEP = lazy_re(r"[!?;]\s|\.\s")
+_GLUED_STOP = lazy_re(r"[a-z]{2}[.!?][A-Z]")  # 'national security.Joint Communiqué': two lines run together
+_TITLE_WORD_OK = frozenset({"and", "with", "from", "into", "over", "under", "upon", "between", "among", "after", "before"})
+
+
+def _title_cased(p: str) -> bool:
+    """Every word of four letters or more starts with a capital ('Statements and Releases', 'Briefing Room')."""
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_WORD_OK
+               for w in p.split() if len(w.strip(".,:'’()")) >= 4)
+
+
+def _long_title(parts: list[str]) -> "int | None":
+    """The index of a page title longer than 15 words at either end of a trail whose other
+    segments are short and title-cased (``The Spirit of Camp David: Joint Statement of Japan, the
+    Republic of Korea, and the United States> The White House> Briefing Room> Statements and
+    Releases``), or None.  The title is one clause: no sentence break inside it."""
+    for i in (0, len(parts) - 1):
+        p = parts[i]
+        n = len(p.split())
+        if not 15 < n <= 40:
+            continue
+        others = parts[:i] + parts[i + 1:]
+        if not others or any(len(o.split()) > 8 or not _title_cased(o) for o in others):
+            continue
+        if _GLUED_STOP.search(p) or any(m.group(0)[0] != "." or not _ABBR_END.search(p[:m.start() + 1])
+                                        for m in _STOP_SEP.finditer(p)):
+            continue  # two sentences ("... was agreed. The ministers ...", "... security.Joint ..."), not a title
+        long_words = [w for w in p.split() if len(w.strip(".,:'’()")) >= 4]
+        if 2 * sum(w[0].isupper() or w[0].isdigit() for w in long_words) < len(long_words):
+            continue  # a running sentence ("... provides the military power needed to ..."): titles are mostly capitals
+        return i
+    return None
 
 
 def breadcrumb_segments(line: str) -> tuple[str, ...]:
@@ -349,6 +419,16 @@ def _full(res, line: str) -> bool:
     return any(r.fullmatch(line) for r in res)
 
 
+_NETWORK_ONLY = lazy_re(rf"{_NETWORK}", re.I)
+
+
+def _is_share_bar(line: str) -> bool:
+    """'Subscribe to Defense.gov Releases | Follow us on X': segments that are each a call to action
+    of the page (or a network name), joined by '|', '·' or '•'."""
+    parts = [p.strip() for p in _META_SPLIT.split(line)]
+    return len(parts) >= 2 and all(_full(_SHARE_RES, p) or _NETWORK_ONLY.fullmatch(p) for p in parts)
+
+
 def _classify(line: str):
     """The chrome rule a whole (bullet-stripped) line belongs to, or None."""
     if not line or len(line) > 400:
@@ -358,7 +438,7 @@ def _classify(line: str):
     words = len(line.split())
     if words <= 30 and _full(_LEGAL_RES, line):
         return LEGAL
-    if words <= 25 and _full(_SHARE_RES, line):
+    if words <= 25 and (_full(_SHARE_RES, line) or _is_share_bar(line)):
         return SHARE
     if words <= 20 and _full(_NAV_RES, line):
         return NAVIGATION
@@ -374,11 +454,59 @@ _MESSAGES = {
     "CHROME004": "Navigation link of the web page, not part of the document; ",
     "CHROME005": "Cookie banner or site legal line, not part of the document; ",
 }
+_RELATED_MESSAGE = "Headline of a 'Related' block of links to other pages of the web site, not part of the document; "
+
+
+#: the heading of a block of links to other pages ("Related", "More from Defense.gov"); "Related
+#: Documents", "See also", "Further reading" and a bare "Recommended" are headings a document
+#: itself may have, so they are left out
+_RELATED_HEAD = lazy_re(
+    r"(?:Related(?:\s+(?:Links|Stories|Articles|Content|News|Posts|Releases|Press\s+Releases|News\s+Releases"
+    r"|Coverage|Videos|Topics|Pages|Items))?"
+    r"|More\s+from\s+(?:the\s+)?(?-i:[A-Z][\w.'’&-]*)(?:\s+[\w.'’&-]+){0,4}|More\s+on\s+this\s+(?:story|topic)"
+    r"|More\s+(?:news|stories|articles|releases|headlines)|Read\s+next|Also\s+read|Recommended\s+for\s+you"
+    r"|Most\s+(?:read|popular|viewed)|Latest\s+(?:news|releases|stories|headlines))\s*:?",
+    re.I,
+)
+_BARE_DATE = lazy_re(rf"{_STAMP}")
+
+
+def _is_headline(line: str) -> bool:
+    """A line shaped like the headline of another page: 3-25 words, starting with a capital, one
+    clause with no sentence-final stop ('Secretary of Defense Travels to India, Republic of Korea,
+    and Indonesia')."""
+    words = line.split()
+    if not 3 <= len(words) <= 25 or not (line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'"):
+        return False
+    if line[-1] in ".,;:" and not _ABBR_END.search(line):
+        return False  # a sentence of the document ends with a stop; headlines do not
+    return not any(m.group(0)[0] != "." or not _ABBR_END.search(line[:m.start() + 1])
+                   for m in _STOP_SEP.finditer(line))
+
+
+def _related_blocks(bodies: list[str], codes: list) -> set[int]:
+    """Indexes of the lines of 'Related' blocks: a heading line (``Related``, ``Related Stories``,
+    ``More from Defense.gov``) and the headline lines right after it (bare date lines between
+    them count too).  A heading without at least one headline after it is no block."""
+    found: set[int] = set()
+    for i, body in enumerate(bodies):
+        if not body[:1].isupper() or not _RELATED_HEAD.fullmatch(body):
+            continue
+        j = i + 1
+        block = []
+        while j < len(bodies) and codes[j] is None and (_is_headline(bodies[j]) or _BARE_DATE.fullmatch(bodies[j])):
+            block.append(j)
+            j += 1
+        if any(_is_headline(bodies[k]) for k in block):
+            found.add(i)
+            found.update(block)
+    return found
 
 
 @checker("chrome", [BREADCRUMB, BYLINE, SHARE, NAVIGATION, LEGAL])
 def check_chrome(doc, ctx):
     code = code_spans(doc.text)
+    lines = []  # (start of the raw line, raw line, start, end, bullet-stripped body) of every text line
     for para in doc.paragraphs:
         for m in _LINE.finditer(para.text):
             if code and inside_code(code, para.start + m.start()):
@@ -389,18 +517,25 @@ def check_chrome(doc, ctx):
                 continue
             lead = len(raw) - len(raw.lstrip())
             start = para.start + m.start() + lead
-            end = start + len(line)
             bullet = _BULLET.match(line)
             body = line[bullet.end():].strip() if bullet else line
-            r = _classify(body)
-            if r is not None:
-                yield make_finding(r, doc, start, end, _MESSAGES[r.code] + _DELETE + ".", suggestion="", confidence=0.9)
-                continue
-            # _TRAILING_NAV ends a line with "... more" / "... reading" (then arrows): test that first
-            tail = raw.rstrip(" \t»›>→…")[-7:].lower()
-            t = _TRAILING_NAV.search(raw) if tail.endswith(("more", "reading")) else None
-            if t:
-                s = para.start + m.start() + t.start(1)
-                e = para.start + m.start() + len(raw.rstrip())
-                yield make_finding(NAVIGATION, doc, s, e, _MESSAGES["CHROME004"] + _DELETE.replace("line", "link") + ".",
-                                   suggestion="", confidence=0.85)
+            lines.append((para.start + m.start(), raw, start, start + len(line), body))
+    rules = [_classify(body) for *_, body in lines]
+    related = _related_blocks([body for *_, body in lines], rules) if lines else set()
+    for k, (raw_start, raw, start, end, body) in enumerate(lines):
+        r = rules[k]
+        if r is None and k in related:
+            msg = (_MESSAGES["CHROME004"] if _RELATED_HEAD.fullmatch(body) else _RELATED_MESSAGE) + _DELETE + "."
+            yield make_finding(NAVIGATION, doc, start, end, msg, suggestion="", confidence=0.85)
+            continue
+        if r is not None:
+            yield make_finding(r, doc, start, end, _MESSAGES[r.code] + _DELETE + ".", suggestion="", confidence=0.9)
+            continue
+        # _TRAILING_NAV ends a line with "... more" / "... reading" (then arrows): test that first
+        tail = raw.rstrip(" \t»›>→…")[-7:].lower()
+        t = _TRAILING_NAV.search(raw) if tail.endswith(("more", "reading")) else None
+        if t:
+            s = raw_start + t.start(1)
+            e = raw_start + len(raw.rstrip())
+            yield make_finding(NAVIGATION, doc, s, e, _MESSAGES["CHROME004"] + _DELETE.replace("line", "link") + ".",
+                               suggestion="", confidence=0.85)

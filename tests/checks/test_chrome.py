@@ -26,6 +26,13 @@ def chrome(text, **kw):
         ("Home » Speeches", "CHROME001"),
         ("Home > International > Defence and armed forces", "CHROME001"),
         ("Ministry of Foreign Affairs of Japan > Foreign Policy > Press Releases", "CHROME001"),
+        # a page title of more than 15 words (colon, commas) before short title-cased segments
+        ("The Spirit of Camp David: Joint Statement of Japan, the Republic of Korea, and the United States> "
+         "The White House> Briefing Room> Statements and Releases", "CHROME001"),
+        ("Home › Media Releases › Joint Statement by the Ministers for Foreign Affairs and Defence of Australia, "
+         "Japan and the United States on the Trilateral Strategic Dialogue", "CHROME001"),
+        ("Home › Media Releases › Joint statement by the foreign ministers of Australia, Japan and the United States "
+         "on the situation in the South China Sea", "CHROME001"),  # a sentence-case title
         # timestamps and bylines
         ("2023-05-04 08:15:02 By : Ms. anna lee", "CHROME002"),
         ("2023/05/04 08:15", "CHROME002"),
@@ -69,6 +76,14 @@ def chrome(text, **kw):
         ("12 Comments", "CHROME004"),
         ("Share via Email", "CHROME003"),
         ("Share this article", "CHROME003"),
+        # a named feed of the site, and a bar of calls to action
+        ("Subscribe to Defense.gov Releases | Follow us on X", "CHROME003"),
+        ("Subscribe to Defense.gov Releases", "CHROME003"),
+        ("Sign up for State Department email alerts", "CHROME003"),
+        ("Follow Defense.gov on X", "CHROME003"),
+        ("Follow the Ministry of Defence on Facebook and Instagram", "CHROME003"),
+        ("Subscribe to our YouTube channel · Follow us on Facebook · Print", "CHROME003"),
+        ("Subscribe to the Newsroom RSS Feed • Share on LinkedIn", "CHROME003"),
         # cookie / legal
         ("This website uses cookies to ensure you get the best experience.", "CHROME005"),
         ("We use cookies to improve your experience. By continuing you accept our Cookie Policy.", "CHROME005"),
@@ -122,11 +137,110 @@ def test_chrome_line_flagged_whole(line, code):
         "Home affairs ministers met in Rome.",
         "The launch was detected at 2021-12-02 18:12:33 KST by both militaries.",
         "Home > the most important value > anything else, they said.",
+        # a long first segment is a title only when it is one clause and the rest is a short, title-cased trail
+        "The leaders met at Camp David on August 18 and agreed on the principles. They will meet again> "
+        "The White House> Briefing Room> Statements",
+        "The Spirit of Camp David: Joint Statement of Japan, the Republic of Korea, and the United States> "
+        "The leaders have agreed to hold the summit at least annually from now on> Statements",
+        # a site's tagline run into the next page's breadcrumb (no line break): a sentence, not a title
+        "The Ministry of National Defense provides the military power needed to stop wars and ensure our national "
+        "security.Joint Communiqué of the 53rd Security Consultation Meeting> U.S. Department of Defense> Released",
+        "The Ministry of National Defense provides the military power needed to stop wars and ensure our national "
+        "security> U.S. Department of Defense> Released",
+        "Growth in the first quarter of the year was weaker than forecast by the central bank and the treasury "
+        "> Inflation > Wages",
+        # calls to action inside sentences, and bars that hold something else
+        "Subscribe to Defense.gov Releases, the spokesman told reporters, and follow us on X.",
+        "Follow the money on Twitter and you will find the network, the investigators said.",
+        "Follow the Ministry of Defence on this issue, the Minister said.",
+        "Subscribe to our newsletter | The ministers met in Tokyo and agreed on a joint statement",
+        "Nations that subscribe to the Convention on Cluster Munitions | 111 States Parties",
     ],
 )
 def test_prose_is_not_chrome(text):
     _, got = chrome(text + "\n\n" + BODY)
     assert got == []
+
+
+def test_long_page_title_keeps_breadcrumb_segments():
+    """entity.py reads a page's publisher from these segments: the long title must not hide them."""
+    from audit.checks.chrome import breadcrumb_segments
+
+    line = ("The Spirit of Camp David: Joint Statement of Japan, the Republic of Korea, and the United States> "
+            "The White House> Briefing Room> Statements and Releases")
+    assert breadcrumb_segments(line) == (
+        "The Spirit of Camp David: Joint Statement of Japan, the Republic of Korea, and the United States",
+        "The White House", "Briefing Room", "Statements and Releases")
+    assert breadcrumb_segments("The talks ended. The ministers left for the airport and the press conference "
+                               "was cancelled by the hosts> The White House> Briefing Room") == ()
+
+
+TAGLINE = "The Department of Defense provides the military forces needed to deter war and ensure our nation's security."
+
+
+def test_related_block_after_the_body():
+    """The end of a Defense.gov page (newcomer check 2, india_us_2plus2): 'Related', its headlines and the
+    subscribe bar are chrome; the site's tagline is a sentence and is not part of the block."""
+    text = (BODY + "\n\nRelated\n\n"
+            "Readout of Secretary of Defense Lloyd J. Austin III's Meeting With Indian Defence Minister Rajnath Singh\n\n"
+            "Secretary of Defense Travels to India, Republic of Korea, and Indonesia\n\n"
+            "Subscribe to Defense.gov Releases | Follow us on X\n\n" + TAGLINE + "\n")
+    report, got = chrome(text)
+    assert got == [
+        ("CHROME004", "Related"),
+        ("CHROME004", "Readout of Secretary of Defense Lloyd J. Austin III's Meeting With Indian Defence Minister Rajnath Singh"),
+        ("CHROME004", "Secretary of Defense Travels to India, Republic of Korea, and Indonesia"),
+        ("CHROME003", "Subscribe to Defense.gov Releases | Follow us on X"),
+    ]
+    assert all(f.suggestion == "" and "delete" in f.message for f in report.findings)
+    assert "Headline" in report.findings[1].message
+    chrome_paras = [pr.chrome for pr in report.paragraphs]
+    assert chrome_paras == [False, True, True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    "block,flagged",
+    [
+        # other sites' wording; lines in one paragraph, bullets, date lines between headlines
+        ("Related Stories\nAustralia and Japan sign reciprocal access agreement\nMinisters meet in Canberra for talks",
+         3),
+        ("More from the White House:\n\n* Statement by President Biden on the Trilateral Summit\n"
+         "* Fact Sheet: The Trilateral Leaders' Summit at Camp David", 3),
+        ("Latest News\n\nNov. 9, 2023\n\nSecretary Austin Meets With Philippine Counterpart\n\n"
+         "Nov. 8, 2023\n\nDeputy Secretary Visits Guam", 5),
+        ("Read next\n\nWhat the AUKUS Agreement Means for the Region?", 2),
+    ],
+)
+def test_related_block_wordings(block, flagged):
+    _, got = chrome(BODY + "\n\n" + block + "\n\n" + TAGLINE)
+    assert [c for c, _ in got] == ["CHROME004"] * flagged
+    assert TAGLINE not in [t for _, t in got]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # headings a document itself may have: an annex list, cross-references, a bibliography
+        "Related Documents\n\nAnnex I: Terms of Reference of the Joint Working Group\n\nAnnex II: List of Participants",
+        "See also\n\nJoint Statement of the Eighth Ministerial Dialogue\n\nFact Sheet on Maritime Cooperation",
+        "Further reading\n\nThe Quad and the Future of Indo-Pacific Security",
+        "Recommended\n\nIncrease funding for the Joint Maritime Programme",
+        "Related Party Transactions\n\nLoans to Key Management Personnel",
+        # a heading with no headline after it, or sentences after it
+        "Related\n\nThe ministers also discussed related matters, including maritime security.",
+        "Related",
+        "Related\n\nSubscribe to our newsletter",
+        "More from the Minister's remarks\n\nWe will keep working with our partners. The Quad delivers.",
+        # Markdown structure and code
+        "## Related\n\nSecretary of Defense Travels to India and Indonesia",
+        "```\nRelated\nSecretary of Defense Travels to India and Indonesia\n```",
+        # prose that starts with the words
+        "Related talks were held in Tokyo in May.\n\nSecretary of Defense Travels to India and Indonesia",
+    ],
+)
+def test_document_headings_are_not_a_related_block(text):
+    _, got = chrome(BODY + "\n\n" + text + "\n\n" + TAGLINE)
+    assert [(c, t) for c, t in got if c == "CHROME004"] == []
 
 
 def test_trailing_read_more_is_a_span_not_the_line():
@@ -199,6 +313,7 @@ _PIECES = st.sampled_from([
     "the", "The", "Minister", "Home", "News", ">", "›", " / ", " | ", "By", ":", "Mr.", "2021-12-08", "12:45:19",
     "Posted on", "May 4, 2023", "Share this:", "Read more", "»", "Subscribe to our newsletter", "©", "2023",
     "All rights reserved.", " ", " ", "  ", "\n", "\r\n", "\n\n", ".", ",", "```", "`", "x > 5", "and", "effective",
+    "Related", "More from the White House", "Ministers Meet in Canberra", "Subscribe to Defense.gov Releases | Follow us on X",
 ])
 
 
