@@ -456,6 +456,10 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
         # said", "the Secretary of the Treasury U.S. delegation"): the title stands alone
         if name_tokens and all(_not_a_name_word(text, s) for _, s, _ in name_tokens):
             name_tokens = []
+        # in a Title-Case headline every word is capitalised: the headline's verb is no name ("Secretary of
+        # Defense Travels to India", "Secretary Teodoro Visits India")
+        if name_tokens:
+            name_tokens = _before_headline_verb(text, name_tokens, idx)
         # a trailing period belongs to the sentence unless the token is an initial
         if name_tokens and name_tokens[-1][0].endswith(".") and len(name_tokens[-1][0]) > 2:
             t, s, e = name_tokens[-1]
@@ -503,6 +507,40 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
 
 
 _WORD_AT = lazy_re(r"[^\s,;:()]+")
+_LINE_WORD = lazy_re(r"[^\W\d_][\w\u2019'\-]*")
+_NEXT_WORD = lazy_re(r"[ \t]+([^\W\d_][\w\u2019'\-]*)")
+# a verb of a headline in the present tense: "Travels", "Meets", "Hosts", "Discusses" (not "Harris", "Davis", "Marcus")
+_HEADLINE_VERB = lazy_re(r"[A-Z][a-z]{2,}(?<![siu])s")
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` a headline in Title Case: three or more content words, each capitalised,
+    and no sentence-final period ("Secretary of Defense Travels to India, Republic of Korea, and Indonesia")?"""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a:b if b >= 0 else len(text)].rstrip()
+    if not line or line[-1] in ".!?;:,":
+        return False
+    words = [w for w in _LINE_WORD.findall(line) if norm_token(w) not in STOPWORDS]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _before_headline_verb(text: str, tokens: list, idx: TitleIndex) -> list:
+    """The name tokens before the first that is a headline's verb: in a Title-Case line, a word no glossary
+    name has, with a present-tense ending, that is followed by a lower-case word, a stop word or a role
+    ("Travels to", "Meets With", "Hosts Secretary") or comes after a first name word ("Teodoro Visits India")."""
+    if not _title_case_line(text, tokens[0][1]):
+        return tokens
+    for i, (tok, _s, e) in enumerate(tokens):
+        if norm_token(tok) in idx.part_to_persons or not _HEADLINE_VERB.fullmatch(tok):
+            continue
+        if i == 0:
+            nm = _NEXT_WORD.match(text, e)
+            nxt = nm.group(1) if nm else ""
+            if not nxt or not (nxt[0].islower() or norm_token(nxt) in STOPWORDS or nxt.lower() in idx.heads):
+                continue
+        return tokens[:i]
+    return tokens
 
 
 def _not_a_name_word(text: str, start: int) -> bool:
@@ -580,6 +618,70 @@ def principals(text: str, mentions: list[Mention], idx: TitleIndex) -> list[int]
 def person_title_like(p: Person, found: str) -> str:
     """The person's title most like ``found`` in shape (same word count first)."""
     return best_match(found, p.titles) or (p.titles[0] if p.titles else "")
+
+
+def _held_stack(key: str, p: Person) -> bool:
+    """Is ``key`` two or more titles of ``p`` written one after the other ("director general vice admiral"
+    for a Director-General who is a Vice Admiral)?"""
+    words = key.split()
+    n = len(words)
+    ends = {0: 0}  # word position reached -> number of held titles used to reach it
+    for a in range(n):
+        if a not in ends:
+            continue
+        for b in range(a + 1, n + 1):
+            if " ".join(words[a:b]) in p.title_keys:
+                ends.setdefault(b, ends[a] + 1)
+    return ends.get(n, 0) >= 2
+
+
+_SPELLING = (("ence", "ense"), ("our", "or"), ("isation", "ization"), ("ise", "ize"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _spelling_key(word: str) -> str:
+    """British and American spellings alike: defence/defense, labour/labor, organisation/organization."""
+    for gb, us in _SPELLING:
+        if len(word) > len(gb) + 2 and word.endswith(gb):
+            return word[: -len(gb)] + us
+    return word
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(map(_spelling_key, content_words(title)))
+
+
+def _held_title_for(p: Person, wrong: str, idx: TitleIndex) -> str:
+    """The held title to put in place of the ``wrong`` one: the one sharing the most content words with it
+    (defence/defense alike: "Secretary of Defense" -> "Secretary of State for Defence", not "Secretary of
+    State"); among those that share some, one of the same form ("X of Y" or not: "Minister of Defence" ->
+    "Minister of the Armed Forces"); then one of as many words ("Foreign Minister" -> "Defense Minister",
+    "Minister Austin" -> "Secretary"); then the first listed. A title that shares no word says nothing by its
+    form: "Secretary of State" -> "National Security Advisor", not "Assistant to the President for National
+    Security Affairs". A one-word title that is the head word of another office's title ("Secretary" beside
+    a Secretary of State, "Minister" that someone else holds) says nothing about which office: never
+    chosen while the person holds another title."""
+    titles = [t for t in p.titles if not _bare_head_of_another(t, p, idx)] or list(p.titles)
+    if not titles:
+        return ""
+    ws, n, shape = _title_words(wrong), len(wrong.split()), _shape(wrong)
+
+    def rank(t: str):
+        shared = len(_title_words(t) & ws)
+        return -shared, shared > 0 and _shape(t) != shape, len(t.split()) != n, titles.index(t)
+
+    return min(titles, key=rank)
+
+
+def _bare_head_of_another(title: str, p: Person, idx: TitleIndex) -> bool:
+    """A one-word title ("Secretary") that another office shares: held by another glossary person, or the
+    head word of a known title that ``p`` does not hold."""
+    key = norm(title)
+    if " " in key:
+        return False
+    if any(idx.persons[i] is not p for i in holders_of(key, idx)):
+        return True
+    return any(head_of(k) == key and k != key and k not in p.title_keys for k in idx.known_titles)
 
 
 def name_like(p: Person, found: str) -> str:
@@ -729,7 +831,12 @@ A title directly followed by the name of a glossary person (`Secretary of State
 Austin`, `Minister Austin`) where that title is not among the person's `titles`
 (nor a variant of one of them through a `[[title]]` entry).  Country modifiers
 before the title (`U.S.`, `South Korean`) are ignored; a title that is only a
-spelling drift of one of the person's titles is left to the near-miss checks.
+spelling drift of one of the person's titles is left to the near-miss checks; a
+stack of titles the person each holds (`Director-General Vice Admiral Jonathan
+Mead`) is correct.  The suggestion is the held title sharing the most words with
+the wrong one (defence/defense alike), then one of the same form and length, then
+the first listed; never a one-word title another office shares while the person
+holds another.
 
 ## Why it matters
 A wrong title changes who is speaking: "Secretary of State Austin" makes the
@@ -1042,12 +1149,14 @@ def check_titles(doc, ctx):
                     continue  # "Minister for Foreign Affairs and Trade": a held title with a further portfolio
                 if " " not in m.key and any(k.startswith(m.key + " of ") for i in m.persons for k in persons[i].title_keys):
                     continue  # "Secretary Hegseth": the head word of a held "Secretary of Defense"
+                if any(_held_stack(m.key, persons[i]) for i in m.persons):
+                    continue  # "Director-General Vice Admiral Jonathan Mead": titles that are each his
                 p = persons[m.persons[0]]
                 if any(fuzz.ratio(m.key, k) >= 90 for k in p.title_keys):
                     continue  # spelling drift of a held title: near-miss territory
                 if not p.titles:
                     continue
-                right = _after_words_before(text, m.start, person_title_like(p, m.core))
+                right = _after_words_before(text, m.start, _held_title_for(p, m.core, idx))
                 yield make_finding(
                     WRONG_TITLE, doc, m.start, m.end,
                     f"'{m.core}' is not a title of {p.name}; titles in the glossary: {_titles_list(p)}.",
