@@ -575,8 +575,10 @@ def _solve(t: Target, p: _Para, s: int, stop: int):
     n_doc = len(toks)
     memo: dict = {}
 
+    gaps = ("space", "hyphen", "comma") if "," in t.text else ("space", "hyphen")  # 'conventionally armed, ...'
+
     def joined(d: int) -> bool:  # token d continues the phrase started at s
-        return d == s or toks[d].gap in ("space", "hyphen")
+        return d == s or toks[d].gap in gaps
 
     def go(i: int, d: int, ins: int):
         """Best (score, ops) aligning target[i:] with doc[d:]; ops is a linked tuple."""

@@ -429,3 +429,11 @@ def test_plain_swap_is_left_to_name002():
 
     r = audit_str("They reached Carroll Camp.", BASES)
     assert [(f.rule, f.text) for f in r.findings] == [("NAME002", "Carroll Camp")]
+
+
+def test_a_form_with_a_comma_is_aligned_across_it():
+    glossary = '[[term]]\nterm = "conventionally armed, nuclear-powered submarines"\n\n[[term]]\nterm = "cyber commands"\n'
+    assert flagged("Australia will acquire conventionally armed, atomic-powered submarines.", glossary) == [
+        ("conventionally armed, atomic-powered submarines", "conventionally armed, nuclear-powered submarines")]
+    assert flagged("Australia will acquire conventionally armed, nuclear-powered submarines.", glossary) == []
+    assert flagged("They built network, commands and more.", glossary) == []  # no comma in that form
