@@ -371,3 +371,24 @@ def test_findings_are_the_same_from_a_cached_index():
     assert ("NAME001", "Peny Wong") in found and ("NAME002", "Barracks Robertson") in found
     clean = audit_document(make_document(_PACIFIC_DOC.split(" Later")[0] + "\n", "b.txt"), g).findings
     assert not [f for f in clean if f.rule.startswith(("NAME", "CONS", "TERM"))]
+
+
+# -- ACR002 repeats: the rendering searched around its longest literal word, as in the whole text ---------
+
+RENDERING_WORDS = ["US", "U.S.", "South", "North", "Korea", "Korean", "military", "in", "the", " ", "  ", "\t", "-",
+                   "(USFK)", ".", ",", "Japan", "US-India", "America", "Joint", "Command", "x", "\n"]
+
+
+@FAST
+@given(st.lists(st.sampled_from(RENDERING_WORDS), max_size=60).map(" ".join), st.integers(0, 3))
+def test_rendering_search_around_its_anchor_is_the_whole_text_search(text, which):
+    import re
+
+    from audit.checks.acronym import _matches_around, _rendering_pattern
+
+    countries = {"US", "U.S.", "Korea", "Japan", "India", "America"}
+    form = ["US military in Korea", "the US-India military", "Joint Command", "military in Japan"][which]
+    body, slots, anchor = _rendering_pattern(form, countries.__contains__)
+    pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
+    margin = 2 * len(form) + 40 * len(slots) + 16
+    assert [m.span() for m in _matches_around(pattern, text, anchor, margin)] == [m.span() for m in pattern.finditer(text)]

@@ -641,11 +641,11 @@ _COMPASS = r"(?:(?:North|South|East|West|Northern|Southern|Eastern|Western|Centr
 _INITIALS = r"(?:[A-Z]\.){2,}|[A-Z]{2,5}"
 
 
-def _rendering_pattern(form: str, is_country) -> tuple[str, list[str]]:
+def _rendering_pattern(form: str, is_country) -> tuple[str, list[str], str]:
     """A regex for a rendering in which each country word may be written another way (``Korea``:
-    ``South Korea``, ``ROK``), and the country words in order; the caller checks that each variant
-    is the same country."""
-    words, countries = [], []
+    ``South Korea``, ``ROK``), the country words in order (the caller checks that each variant is
+    the same country), and the longest word written as is (where to look for it)."""
+    words, countries, literals = [], [], []
     for w in form.split():
         pieces = []
         for part in w.split("-"):  # a country pair: 'US-India'
@@ -654,8 +654,34 @@ def _rendering_pattern(form: str, is_country) -> tuple[str, list[str]]:
                 countries.append(part)
             else:
                 pieces.append(re.escape(part))
+                literals.append(part)
         words.append("-".join(pieces))
-    return r"[ \t]+".join(words), countries
+    return r"[ \t]+".join(words), countries, max(literals, key=len, default="")
+
+
+_WORD_END = lazy_re(r"[^\w-]")
+
+
+def _matches_around(pattern: re.Pattern, text: str, anchor: str, margin: int):
+    """``pattern.finditer(text)``, searched only around the occurrences of ``anchor`` (a word every
+    match holds): the generic country alternatives at the pattern's start would otherwise be tried at
+    every capital of the document.  Windows end where a word ends, so the pattern's boundaries see
+    the same characters as in the whole text; matches come once each, in order."""
+    if len(anchor) < 3:
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    pos = text.find(anchor)
+    while pos >= 0:
+        lo = max(done, pos - margin)
+        end = _WORD_END.search(text, pos + len(anchor) + margin)
+        hi = end.start() if end else len(text)
+        for m in pattern.finditer(text, lo, hi):
+            if m.start() >= done:
+                m = pattern.match(text, m.start())  # the whole text's match there (a window may cut it short)
+                done = m.end()
+                yield m
+        pos = text.find(anchor, max(pos + 1, hi - margin))
 
 
 def _repeated_renderings(doc, defs, renderings, glossary):
@@ -684,9 +710,10 @@ def _repeated_renderings(doc, defs, renderings, glossary):
         return bool(ca & cb) if ca and cb else eidx.alias_of(a, b)
 
     for form in sorted(renderings, key=len, reverse=True):
-        body, countries = _rendering_pattern(form, is_country)
+        body, countries, anchor = _rendering_pattern(form, is_country)
         pattern = re.compile(r"(?<![\w-])" + body + r"(?![\w-])")
-        for m in pattern.finditer(text):
+        margin = 2 * len(form) + 40 * len(countries) + 16  # the longest match around the anchor, and more
+        for m in _matches_around(pattern, text, anchor, margin):
             s, e = m.span()
             if any(not alias(c, v) for c, v in zip(countries, m.groups())):
                 continue  # another country: "the US military in North Korea"
