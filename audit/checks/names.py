@@ -43,6 +43,7 @@ from ..glossary.matching import (
     tokens_of,
 )
 from ..model import Severity
+from .confusable import stem  # without plural, in American spelling: the same word
 from .confusables_data import SPELLING as _SPELLING  # British -> American spelling: the same word
 from .registry import Example, checker, make_finding, rule
 
@@ -591,12 +592,22 @@ def _single_word_misses(tokens, idx: OfficialIndex, covered: set, threshold: flo
     out = []
     for k, t in enumerate(tokens):
         key = t.key
+        if t.cap and k + 1 < len(tokens) and k not in covered and k + 1 not in covered \
+                and tokens[k + 1].gap in ("space", "hyphen"):
+            # a one-word name written in two ('Ha Noi', 'Ha-noi' for 'Hanoi'): spacing drift
+            for fi in idx.exact.get((key + tokens[k + 1].key,), ()):
+                f = idx.forms[fi]
+                if f.caps[:1] == (True,) and f.kind in ("place", "org", "event") and f.role in ("official", "variant"):
+                    out.append(Candidate("NAME005", k, k + 2, f, 0.9, "spacing"))
+                    break
         if not t.cap or len(key) < SINGLE_MIN or k in covered or key[0] not in singles or not key.isalpha():
             continue
         if t.text.isupper() or (key,) in idx.exact or (key,) in countries:
             continue
         best = None
         for fkey, fi in singles[key[0]]:
+            # a shared stem but for the last letter or two ('Philippine' / 'Philippines', but also 'Cameron' /
+            # 'Cameroon', 'Collins' / 'Collines': other real names; so 'Bundeswer' is not reported either)
             if abs(len(fkey) - len(key)) > 2 or fkey.startswith(key[:-1]) or key.startswith(fkey[:-1]):
                 continue
             sim = _similar(key, fkey, threshold, idx.sim_cache)  # edits, or letters that sound alike
@@ -726,7 +737,9 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
     exact = exact_content = 0
     differing = []
     for k, (w, fk, fc) in enumerate(zip(win, fkeys, fcaps)):
-        if w.key == fk or _SPELLING.get(w.key, w.key) == _SPELLING.get(fk, fk):  # 'Defence' = 'Defense'
+        if w.key == fk or _SPELLING.get(w.key, w.key) == _SPELLING.get(fk, fk) or k == len(fkeys) - 1 and stem(w.key) == stem(fk):
+            # British and American spelling ('Defence'), and the head noun's number ('three Patriot air
+            # defense systems'); an inner word's number stays a drift ('Defence Minister Meeting')
             exact += 1
             if fc or fk not in STOPWORDS:
                 exact_content += 1

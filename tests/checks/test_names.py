@@ -322,3 +322,18 @@ def test_british_and_american_spellings_are_the_same_word():
     assert audit_str(clean, glossary, select=["NAME"]).findings == ()
     r = audit_str("India is a Major Defense Partnr.", glossary, select=["NAME"])
     assert [f.text for f in r.findings] == ["Major Defense Partnr"]  # a real drift is still one
+
+
+def test_plurals_deletions_and_spacing_of_one_word_names():
+    from ..conftest import audit_str
+
+    glossary = ('[[term]]\nterm = "Patriot air defense system"\n\n[[org]]\nterm = "Bundeswehr"\n\n'
+                '[[place]]\nterm = "Hanoi"\n\n[[place]]\nterm = "Philippines"\n')
+    # a plural of the official form is the same name, not a drift (audit fix wrote "three ... system")
+    assert audit_str("Germany sent three Patriot air defense systems.", glossary, select=["NAME"]).findings == ()
+    # a letter dropped near the end is left alone: 'Cameron' / 'Cameroon' are two real names (measured)
+    assert audit_str("Troops of the Bundeswer trained with Philippine forces.", glossary, select=["NAME"]).findings == ()
+    # a one-word name written in two
+    r = audit_str("They met in Ha Noi, then in Ha-noi; in Hanoi they rested. In Ha there is noi.", glossary, select=["NAME"])
+    assert [(f.rule, f.text, f.suggestion) for f in r.findings] == [("NAME005", "Ha Noi", "Hanoi"), ("NAME005", "Ha-noi", "Hanoi")]
+    assert_offsets(r)
