@@ -746,8 +746,24 @@ def _sentences_with(text: str, hits: list[tuple[int, int]]):
 
 
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|our|ours|us)\b")  # lower-case "us": "US" is the country
-_SUBJECT_START = re.compile(r"\s*(?:[Tt]he[ \t]+)?")
+# the institution as the sentence's subject: 'The ...', 'We at the ...', 'Our mission: we at the ...'
+_SUBJECT_START = re.compile(r"\s*(?:[A-Z][\w'\u2019 ]{0,40}:[ \t]+)?(?:[Ww]e[ \t]+at[ \t]+)?(?:[Tt]he[ \t]+)?")
+# the institution's own country after it: 'the Ministry of Defense (MOD) of Japan'
+_COUNTRY_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,12}\)[ \t]*)?of[ \t]+(?:the[ \t]+)?(?P<q>(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)")
+# a transcript's speaker label: the sentence speaks for the speaker, not for the page
+_SPEAKER_LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'\u2019 -]{2,60}:[ \t]")
 _TEXT_LINE = re.compile(r"[^\r\n]+")
+
+
+def _speaks_for_another(text: str, s0: int, oend: int) -> bool:
+    """Does the sentence starting at ``s0`` speak for someone else than the page: its institution is
+    followed by its own country ('... (MOD) of Japan'), or its line opens with a speaker label
+    ('MINISTER KIHARA: ...')?"""
+    m = _COUNTRY_AFTER.match(text, oend)
+    if m and is_countryish(m.group("q")):
+        return True
+    line_start = text.rfind("\n", 0, s0) + 1
+    return bool(_SPEAKER_LABEL.match(text, max(0, line_start - 1), s0 + 1)) if line_start < s0 else False
 
 
 def _publisher(text: str, eidx: EntityIndex) -> Optional[int]:
@@ -943,7 +959,8 @@ def check_entities(doc, ctx):
                 continue
             # the publisher's voice: "The <institution> provides ... our national security" on a page whose
             # breadcrumb names the counterpart institution: the page speaks for its publisher
-            if _FIRST_PERSON.search(sent) and _SUBJECT_START.fullmatch(text, s0, ostart):
+            if _FIRST_PERSON.search(sent) and _SUBJECT_START.fullmatch(text, s0, ostart) \
+                    and not _speaks_for_another(text, s0, oend):
                 if publisher is False:
                     publisher = _publisher(text, eidx)
                 if publisher is not None and publisher != i and publisher in eidx.counterparts[i]:

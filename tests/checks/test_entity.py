@@ -436,6 +436,13 @@ _PAGE = "Joint Statement on Arctic Security> {site}> News Releases\n\nMinister D
     ("Department of Defence", "The Ministry of Defence and the Department of Defence deepen our cooperation.", []),
     # no breadcrumb, or one that names no institution: no publisher
     ("Arctic News", "The Ministry of Defence provides the forces needed to ensure our security.", []),
+    # the publisher's voice also as 'We at the ...', after a lead-in
+    ("Department of Defence", "We at the Ministry of Defence provide the forces we need.", [("Ministry of Defence", "Department of Defence")]),
+    ("Department of Defence", "Our mission: we at the Ministry of Defence provide the forces we need.",
+     [("Ministry of Defence", "Department of Defence")]),
+    # another voice: the institution's own country after it, or a transcript's speaker label
+    ("Department of Defence", "The Ministry of Defence (MOD) of Norway will continue our cooperation.", []),
+    ("Department of Defence", "MINISTER DAHL: Thank you. The Ministry of Defence will continue our cooperation.", []),
 ])
 def test_ent001_the_page_speaks_for_its_publisher(site, footer, expected):
     text = _PAGE.format(site=site, footer=footer)
