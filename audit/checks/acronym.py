@@ -956,7 +956,7 @@ def check_acronyms(doc, ctx):
             continue
         if in_definition(m.start()):
             continue
-        if _shouting(text, m.start()):
+        if _shouting(text, m.start()) or _label_or_heading(text, m.start()):
             continue
         if text[m.start() - 1:m.start()] in "\"“'`*" and m.start() or re.match(r"\s?\d", text[m.end():m.end() + 2]):
             continue  # a quoted mention ("NAME") or a designator (PEP 8, ISO 9001)
@@ -996,6 +996,21 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     while d >= 0 and text[d - 1:d].isupper():
         d = text.rfind(".", max(lo, k + 1), d)
     return max(k, d) + 1 if max(k, d) >= 0 else lo
+
+
+_SPEAKER = lazy_re(r"[ \t]*(?:[A-Z][A-Z.'’-]*[ \t]+){0,4}[A-Z][A-Z.'’-]*:")
+
+
+def _label_or_heading(text: str, pos: int) -> bool:
+    """Is ``pos`` in a transcript's speaker label ('SECRETARY TEODORO: ...', 'Q: ...') or on a line in
+    capitals only ('TRANSCRIPT')?  Such capitals are names and headings, not acronyms."""
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    le = len(text) if le < 0 else le
+    if not any(c.islower() for c in text[ls:le]):
+        return True
+    m = _SPEAKER.match(text, ls, le)
+    return bool(m) and pos < m.end()
 
 
 def _shouting(text: str, pos: int) -> bool:

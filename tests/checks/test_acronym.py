@@ -536,3 +536,11 @@ def test_an_acronym_with_a_lower_case_first_letter():
         ("initiative on Crucial and Emerging Technology", "initiative on Critical and Emerging Technology")]
     ok = "They hailed the initiative on Critical and Emerging Technology (iCET) and the (iPhone) case."
     assert audit_str(ok, glossary, select=["ACR"]).findings == ()
+
+
+def test_speaker_labels_and_capital_headings_are_not_acronyms():
+    text = ("TRANSCRIPT\nManila, July 8\n\nThe Reciprocal Access Agreement (RAA) was signed.\n\n"
+            "SECRETARY TEODORO: Thank you. The RAA helps.\n\nQ: Will the JSDF come?\n\n"
+            "MINISTER KIHARA: Yes. The UKDI team will also come.")
+    got = [f.text for f in findings(text) if f.rule == "ACR003"]
+    assert got == ["JSDF", "UKDI"]  # real undefined acronyms still reported
