@@ -754,7 +754,7 @@ def _name_letters(words: list[str]) -> str:
         if _INITIALS_TOKEN.fullmatch(w):
             out.append(w.replace(".", "").lower())
         elif w.lower() not in FUNCTION_WORDS:
-            out.append(w[0].lower())
+            out.extend(p[0].lower() for p in w.split("-") if p[:1].isupper() or p is w.split("-")[0])  # Asia-Pacific
     return "".join(out)
 
 
@@ -825,6 +825,7 @@ def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, i
     spans = _preceding_words(text, d.acr_start - 1, n_off + 3, initials=any(_INITIALS_END.search(w) for w in official.split()[:-1]))
     best = (-1.0, 0, d.start)
     target = normalize(official)
+    n_content = len(target.split())
     # a capitalised official name is rendered by a span that starts with a capital, when one does inside
     # the clause ('the Joint Expeditionary Force', not 'tested the Joint Expeditionary Force'; the clause's
     # first word has its capital from the sentence: 'They fight weapons of mass destruction (CWMD)')
@@ -834,8 +835,9 @@ def _best_official_span(text: str, d: Definition, official: str) -> tuple[int, i
         if w.lower() in FUNCTION_WORDS or cap_only and not w[:1].isupper():
             continue
         cand = normalize(text[spans[first][0]:spans[-1][1]])
-        # the words in another order count too ('Philippine Armed Forces' for 'Armed Forces of the Philippines')
-        score = max(fuzz.ratio(cand, target), fuzz.token_sort_ratio(cand, target))
+        score = fuzz.ratio(cand, target)
+        if len(cand.split()) <= n_content:  # the same words in another order ('Philippine Armed Forces' for
+            score = max(score, fuzz.token_sort_ratio(cand, target))  # 'Armed Forces of the Philippines'), no more
         if score > best[0] + 1e-9:  # ties keep the shorter candidate
             best = (score, first, spans[first][0])
     if not spans:

@@ -904,7 +904,7 @@ def check_entities(doc, ctx):
                 drift = " and the name's capitals" if text[name_start:name_end] not in form else ""
                 yield make_finding(
                     UNOFFICIAL_QUALIFIER, doc, start, name_end,
-                    f"'{qual}' is not the official qualifier of the {e.kind} '{e.term}': the same countries are "
+                    f"'{qual}' is not the official qualifier of the {e.kind} '{e.term}': the same parties are "
                     f"written '{official_qual}' in its official name; '{span}' differs in the qualifier{drift}.",
                     suggestion=suggestion, confidence=0.85, term_id=e.id,
                 )

@@ -544,3 +544,13 @@ def test_speaker_labels_and_capital_headings_are_not_acronyms():
             "MINISTER KIHARA: Yes. The UKDI team will also come.")
     got = [f.text for f in findings(text) if f.rule == "ACR003"]
     assert got == ["JSDF", "UKDI"]  # real undefined acronyms still reported
+
+
+def test_acr002_span_takes_no_title_before_the_rendering_and_acr006_reads_hyphenated_initials():
+    glossary = ('[[acronym]]\nterm = "EUCOM"\nexpands = "U.S. European Command"\n\n'
+                '[[acronym]]\nterm = "APEC"\nexpands = "Asia-Pacific Economic Cooperation"\n')
+    text = "General Cavoli, Commander of U.S. Europe Headquarters (EUCOM), spoke."
+    (f,) = audit_str(text, glossary, select=["ACR"]).findings
+    assert (f.text, f.suggestion) == ("U.S. Europe Headquarters", "U.S. European Command")  # 'Commander of' stays
+    text = "They backed Asia-Pacific Economic Cooperation (APEC). The Asia-Pacific Economic Council has met since."
+    assert [f.text for f in audit_str(text, glossary, select=["ACR006"]).findings] == ["Asia-Pacific Economic Council"]
