@@ -586,8 +586,6 @@ def _single_word_misses(tokens, idx: OfficialIndex, covered: set, threshold: flo
     from ._country_table import token_codes
 
     singles = _single_words(idx)
-    if not singles:
-        return []
     countries = token_codes()[0]  # country names and demonyms ('Austrian' is no misspelled 'Australia')
     out = []
     for k, t in enumerate(tokens):
@@ -600,7 +598,7 @@ def _single_word_misses(tokens, idx: OfficialIndex, covered: set, threshold: flo
                 if f.caps[:1] == (True,) and f.kind in ("place", "org", "event") and f.role in ("official", "variant"):
                     out.append(Candidate("NAME005", k, k + 2, f, 0.9, "spacing"))
                     break
-        if not t.cap or len(key) < SINGLE_MIN or k in covered or key[0] not in singles or not key.isalpha():
+        if not singles or not t.cap or len(key) < SINGLE_MIN or k in covered or key[0] not in singles or not key.isalpha():
             continue
         if t.text.isupper() or (key,) in idx.exact or (key,) in countries:
             continue

@@ -337,3 +337,10 @@ def test_plurals_deletions_and_spacing_of_one_word_names():
     r = audit_str("They met in Ha Noi, then in Ha-noi; in Hanoi they rested. In Ha there is noi.", glossary, select=["NAME"])
     assert [(f.rule, f.text, f.suggestion) for f in r.findings] == [("NAME005", "Ha Noi", "Hanoi"), ("NAME005", "Ha-noi", "Hanoi")]
     assert_offsets(r)
+
+
+def test_a_short_one_word_name_written_in_two():
+    from ..conftest import audit_str
+
+    r = audit_str("Biden paid an official visit to Ha Noi.", '[[place]]\nterm = "Hanoi"\n', select=["NAME"])
+    assert [(f.rule, f.text, f.suggestion) for f in r.findings] == [("NAME005", "Ha Noi", "Hanoi")]
