@@ -452,6 +452,11 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                                for t in _NONSPACE.finditer(ap.group("name"))]
                 if any(norm_token(t[0]) in STOPWORDS or t[0].lower() in idx.heads for t in name_tokens):
                     name_tokens = []
+        # a rank after the title is no name: the name follows it ("Pentagon Press Secretary Maj. Gen. Pat
+        # Ryder"); the rank itself may be a title ("Gen" a head word of the glossary's "Maj. Gen.")
+        after = _after_rank(text, name_tokens[0][1] if name_tokens else end, idx)
+        if after:
+            name_tokens = after
         # initials alone or a country abbreviation after a title are no name ("Secretary of State J.
         # said", "the Secretary of the Treasury U.S. delegation"): the title stands alone
         if name_tokens and all(_not_a_name_word(text, s) for _, s, _ in name_tokens):
@@ -541,6 +546,50 @@ def _before_headline_verb(text: str, tokens: list, idx: TitleIndex) -> list:
                 continue
         return tokens[:i]
     return tokens
+
+
+# military ranks, their abbreviations and courtesy titles that stand between a title and a name ("Pentagon
+# Press Secretary Maj. Gen. Pat Ryder", "Foreign Minister Dr. Jaishankar"): general English, not the glossary's
+_RANK_NOUNS = frozenset(
+    "general lieutenant major brigadier colonel captain commander admiral commodore marshal sergeant corporal "
+    "private ensign gen lt lieut maj brig col capt cpt cmdr cdr adm radm vadm sgt ssgt msgt cmsgt cpl pvt cdre "
+    "ens ltgen majgen briggen ltcol dr mr mrs ms prof sir dame".split()
+)
+# words that make a rank of another (Vice Admiral, Air Chief Marshal, Staff Sergeant); never a rank alone
+_RANK_MODIFIERS = frozenset("vice rear air field chief master staff first flight wing group squadron warrant petty lance".split())
+
+
+def _after_rank(text: str, start: int, idx: TitleIndex) -> Optional[list[tuple[str, int, int]]]:
+    """The name tokens after a rank that starts at ``start`` (after a blank: "Maj. Gen. Pat Ryder" -> Pat
+    Ryder), or None when no rank starts there or no name follows it (then the rank word is the name:
+    "Prime Minister Major said")."""
+    pos = start
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    core = False
+    while True:
+        nm = _NAME_TOKEN.match(text, pos)
+        if not nm:
+            break
+        key = norm_token(nm.group("tok"))
+        if key in _RANK_NOUNS:
+            core = True
+        elif key not in _RANK_MODIFIERS:
+            break
+        pos = nm.end() + (text[nm.end():nm.end() + 1] == ".")  # "Maj." (the token stops before its period)
+    if not core:
+        return None
+    out = []
+    while len(out) < 4:
+        nm = _NAME_TOKEN.match(text, pos)
+        if not nm:
+            break
+        tok = nm.group("tok")
+        if norm_token(tok) in STOPWORDS or tok.rstrip(".").lower() in idx.heads:
+            break
+        out.append((tok, nm.start("tok"), nm.end("tok")))
+        pos = nm.end()
+    return out or None
 
 
 def _not_a_name_word(text: str, start: int) -> bool:

@@ -964,3 +964,56 @@ def test_title001_suggests_the_held_title_closest_in_words(glossary, text, span,
 def test_title001_a_bare_head_word_is_still_suggested_for_a_bare_one():
     """'Minister Austin' -> 'Secretary' when no other office has that head word (SCM: one Secretary)."""
     assert found("Minister Suh and Minister Austin thanked the hosts.", SCM, "TITLE001") == [("Minister", "Secretary")]
+
+
+# --------------------------------------------------------------------------- newcomer check 3
+
+_READOUT = """
+[[person]]
+term = "Lloyd J. Austin III"
+variants = ["Lloyd Austin", "Austin"]
+titles = ["Secretary of Defense", "Secretary"]
+
+[[person]]
+term = "Boris Pistorius"
+variants = ["Pistorius"]
+titles = ["Minister of Defence", "Minister"]
+
+[[person]]
+term = "Pat Ryder"
+variants = ["Ryder"]
+titles = ["Pentagon Press Secretary"]
+"""
+# the same with the rank among the holder's titles, as the germany_readout glossary of the check has it
+_READOUT_RANKED = _READOUT.replace('titles = ["Pentagon Press Secretary"]',
+                                   'titles = ["Pentagon Press Secretary", "Major General", "Maj. Gen."]')
+# the misspelt 'Pistorus' makes Ryder a participant: the rank was then read as a name not his
+_READOUT_INTRO = "Secretary of Defense Lloyd J. Austin III hosted Minister of Defence Boris Pistorus. "
+
+
+@pytest.mark.parametrize("glossary,rank", [
+    *((_READOUT, r) for r in ("Maj. Gen.", "Lt. Gen.", "Brig. Gen.", "Gen.", "Gen", "Adm.", "Rear Adm.", "Vice Admiral",
+                              "Col.", "Lt. Col.", "Major General", "Lieutenant General", "Capt.", "Dr.")),
+    # the glossary lists his rank: that rank (another would be TITLE001, a wrong rank)
+    (_READOUT_RANKED, "Maj. Gen."), (_READOUT_RANKED, "Major General"),
+], ids=lambda v: v if len(v) < 30 else ("rank-listed" if "Maj. Gen." in v else "rank-unlisted"))
+def test_a_military_rank_after_a_title_is_no_name(glossary, rank):
+    text = _READOUT_INTRO + f"Pentagon Press Secretary {rank} Pat Ryder provided the readout."
+    assert audit_str(text, glossary, select=["TITLE"]).findings == ()
+
+
+@pytest.mark.parametrize("glossary", [_READOUT, _READOUT_RANKED], ids=["rank-unlisted", "rank-listed"])
+def test_the_name_after_a_rank_is_still_checked(glossary):
+    """The name is read after the rank: another person there is still flagged, and the fix keeps the rank."""
+    text = _READOUT_INTRO + "Pentagon Press Secretary Maj. Gen. John Smith provided the readout. Pat Ryder added more."
+    assert found(text, glossary, "TITLE002") == [("John Smith", "Pat Ryder")]
+    assert "Pentagon Press Secretary Maj. Gen. Pat Ryder provided" in _fixed(text, glossary, ["TITLE002"])
+
+
+def test_a_rank_word_with_no_name_after_it_is_the_name():
+    """'Prime Minister Major said': the surname Major, not a rank before nobody."""
+    glossary = '[[person]]\nterm = "John Major"\nvariants = ["Major"]\ntitles = ["Prime Minister"]\n'
+    assert audit_str("Prime Minister John Major arrived. Prime Minister Major said so.", glossary,
+                     select=["TITLE"]).findings == ()
+    assert found("Prime Minister John Major arrived. Prime Minister Majer said so.", glossary,
+                 "TITLE002") == [("Majer", "Major")]
