@@ -847,6 +847,24 @@ def _after_words_before(text: str, start: int, title: str) -> str:
     return title
 
 
+def _in_case_of(suggestion: Optional[str], written: str) -> Optional[str]:
+    """The suggestion in the case style of the text it replaces: all capitals stays all capitals (a
+    transcript's speaker label, 'SECRETARY THEODORO:' -> 'TEODORO', never 'Teodoro')."""
+    if suggestion and sum(c.isalpha() for c in written) > 1 and written.isupper():
+        return suggestion.upper()
+    return suggestion
+
+
+def _glossary_title(key: str, holders: Iterable[int], idx: TitleIndex, written: str) -> str:
+    """The title ``key`` as the glossary writes it (a holder's title: 'Secretary' for the text's
+    'SECRETARY'), else as the text does."""
+    for i in holders:
+        for t in idx.persons[i].titles:
+            if norm(t) == key:
+                return t
+    return written
+
+
 def _titles_list(p: Person) -> str:
     return ", ".join(p.titles) if p.titles else "none listed"
 
@@ -1178,11 +1196,12 @@ def check_titles(doc, ctx):
         if norm(other_title) in persons[hs[0]].title_keys:
             continue
         p = persons[hs[0]]
-        suggestion = text[a.start:b.start] + other_title
+        suggestion = text[a.start:b.start] + _in_case_of(other_title, b.core)
         doubled.update((id(a), id(b)))
         yield make_finding(
             DOUBLED_SIDE, doc, a.start, b.end,
-            f"'{text[a.start:b.end]}' names the same side twice: the only '{a.core}' in the glossary is {p.name}; "
+            f"'{text[a.start:b.end]}' names the same side twice: the only "
+            f"'{_glossary_title(a.key, hs, idx, a.core)}' in the glossary is {p.name}; "
             f"the other participant, {q.name}, is '{other_title}'.",
             suggestion=suggestion, confidence=0.85, term_id=q.id,
         )
@@ -1205,7 +1224,7 @@ def check_titles(doc, ctx):
                     continue  # spelling drift of a held title: near-miss territory
                 if not p.titles:
                     continue
-                right = _after_words_before(text, m.start, _held_title_for(p, m.core, idx))
+                right = _in_case_of(_after_words_before(text, m.start, _held_title_for(p, m.core, idx)), m.core)
                 yield make_finding(
                     WRONG_TITLE, doc, m.start, m.end,
                     f"'{m.core}' is not a title of {p.name}; titles in the glossary: {_titles_list(p)}.",
@@ -1224,11 +1243,13 @@ def check_titles(doc, ctx):
                 if len(near) != 1:
                     continue
                 holder = persons[near[0]]
+                title = _glossary_title(m.key, hs, idx, m.core)
                 yield make_finding(
                     UNKNOWN_HOLDER, doc, m.name_start, m.name_end,
-                    f"'{m.name}' is not a holder of the title '{m.core}' in the glossary; "
-                    f"it resembles {holder.name}, the {m.core}.",
-                    suggestion=_name_suggestion(holder, m.name), confidence=0.75, term_id=holder.id,
+                    f"'{m.name}' is not a holder of the title '{title}' in the glossary; "
+                    f"it resembles {holder.name}, the {title}.",
+                    suggestion=_in_case_of(_name_suggestion(holder, m.name), m.name), confidence=0.75,
+                    term_id=holder.id,
                 )
                 continue
             holder = persons[hs[0]]
@@ -1247,22 +1268,24 @@ def check_titles(doc, ctx):
                         if s > best:
                             best, lookalike = s, (i, cand)
             holder_names = " or ".join(persons[i].name for i in hs)
+            title = _glossary_title(m.key, hs, idx, m.core)
             if lookalike and best >= 75 and lookalike[0] in princ_set:
                 p = persons[lookalike[0]]
-                title = person_title_like(p, m.core)
+                their_title = person_title_like(p, m.core)
                 yield make_finding(
                     UNKNOWN_HOLDER, doc, m.start, m.name_end,
-                    f"No '{m.core}' in the glossary is named '{m.name}' (the {m.core} is {holder_names}); "
+                    f"No '{title}' in the glossary is named '{m.name}' (the {title} is {holder_names}); "
                     f"'{m.name}' resembles {p.name}, whose titles are: {_titles_list(p)}.",
-                    suggestion=f"{title} {lookalike[1]}", confidence=0.75, term_id=p.id,
+                    suggestion=_in_case_of(f"{their_title} {lookalike[1]}", text[m.start:m.name_end]),
+                    confidence=0.75, term_id=p.id,
                 )
                 continue
             if _second_holder(m, second):
                 continue  # "Secretary Austin and Secretary Teodoro": the text names two holders of the title
             yield make_finding(
                 UNKNOWN_HOLDER, doc, m.name_start, m.name_end,
-                f"'{m.name}' is not a holder of the title '{m.core}' in the glossary; the {m.core} is {holder_names}.",
-                suggestion=_name_suggestion(holder, m.name), confidence=0.8, term_id=holder.id,
+                f"'{m.name}' is not a holder of the title '{title}' in the glossary; the {title} is {holder_names}.",
+                suggestion=_in_case_of(_name_suggestion(holder, m.name), m.name), confidence=0.8, term_id=holder.id,
             )
             continue
         # standalone role
@@ -1282,7 +1305,7 @@ def check_titles(doc, ctx):
             NO_PARTICIPANT, doc, m.start, m.end,
             f"'{m.core}' is not the title of any participant in the glossary ({parts}); "
             f"the {m.head} here is {owner.name}, '{best_title}'.",
-            suggestion=best_title, confidence=0.8, term_id=owner.id,
+            suggestion=_in_case_of(best_title, m.core), confidence=0.8, term_id=owner.id,
         )
 
     if princ:

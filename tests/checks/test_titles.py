@@ -1017,3 +1017,62 @@ def test_a_rank_word_with_no_name_after_it_is_the_name():
                      select=["TITLE"]).findings == ()
     assert found("Prime Minister John Major arrived. Prime Minister Majer said so.", glossary,
                  "TITLE002") == [("Majer", "Major")]
+
+
+_JP_PH = """
+[[person]]
+term = "Yoko Kamikawa"
+variants = ["Kamikawa"]
+titles = ["Minister for Foreign Affairs", "Foreign Minister", "Minister"]
+
+[[person]]
+term = "Minoru Kihara"
+variants = ["Kihara"]
+titles = ["Minister of Defense", "Defense Minister", "Minister"]
+
+[[person]]
+term = "Enrique A. Manalo"
+variants = ["Enrique Manalo", "Manalo"]
+titles = ["Secretary of Foreign Affairs", "Foreign Affairs Secretary", "Secretary"]
+
+[[person]]
+term = "Gilberto C. Teodoro Jr."
+variants = ["Gilberto Teodoro", "Teodoro"]
+titles = ["Secretary of National Defense", "Defense Secretary", "Secretary"]
+"""
+# a press-conference transcript: speaker labels in capitals
+_TRANSCRIPT = (
+    "MODERATOR: Good morning.\n\n"
+    "SECRETARY MANALO: Thank you. We welcome Minister Kamikawa and Minister Kihara to Manila, where Secretary "
+    "Teodoro and Minister Kamikawa signed the agreement.\n\n"
+    "MINISTER KAMIKAWA: Thank you, Secretary Manalo.\n\n"
+    "{label}: The agreement is not directed at any country.\n\n"
+    "MINISTER KIHARA: Thank you, Secretary Teodoro.\n"
+)
+
+
+@pytest.mark.parametrize("label", ["SECRETARY TEODORO", "MINISTER KIHARA", "DEFENSE SECRETARY TEODORO",
+                                   "FOREIGN MINISTER KAMIKAWA", "Secretary Teodoro"])
+def test_correct_speaker_labels_stay_clean(label):
+    assert audit_str(_TRANSCRIPT.format(label=label), _JP_PH, select=["TITLE"]).findings == ()
+
+
+@pytest.mark.parametrize("label,code,span,suggestion", [
+    # the suggestion keeps the capitals of the label it replaces
+    ("SECRETARY THEODORO", "TITLE002", "THEODORO", "TEODORO"),
+    ("FOREIGN MINISTER KIHARA", "TITLE001", "FOREIGN MINISTER", "DEFENSE MINISTER"),
+    ("MINISTER TEODORO", "TITLE001", "MINISTER", "SECRETARY OF NATIONAL DEFENSE"),
+])
+def test_a_speaker_label_in_capitals_keeps_its_capitals(label, code, span, suggestion):
+    text = _TRANSCRIPT.format(label=label)
+    assert found(text, _JP_PH, code) == [(span, suggestion)]
+    from audit.fix import apply, plan
+
+    accepted, _ = plan(audit_str(text, _JP_PH, select=[code]).findings, threshold=0.7)
+    assert apply(text, accepted)[0] == text.replace(label + ":", label.replace(span, suggestion) + ":")
+
+
+def test_title002_quotes_the_title_as_the_glossary_writes_it():
+    report = audit_str(_TRANSCRIPT.format(label="SECRETARY THEODORO"), _JP_PH, select=["TITLE002"])
+    (f,) = report.findings
+    assert "SECRETARY" not in f.message and "'Secretary'" in f.message, f.message
