@@ -700,7 +700,16 @@ def _title_words(title: str) -> frozenset[str]:
     return frozenset(map(_spelling_key, content_words(title)))
 
 
-def _held_title_for(p: Person, wrong: str, idx: TitleIndex) -> str:
+def _descriptive(title: str) -> bool:
+    """Does the title read as a description of the office rather than as a title before a name: 'X of the Y
+    of Z', an article and two links ('General Secretary of the Communist Party of Vietnam', 'Assistant to
+    the President for National Security Affairs'), unlike 'General Secretary', 'Secretary of State for
+    Defence' or 'Minister of the Armed Forces'?"""
+    words = norm(title).split()[1:]
+    return "the" in words and sum(w in ("of", "for", "to") for w in words) >= 2
+
+
+def _held_title_for(p: Person, wrong: str, idx: TitleIndex, before_name: bool = False) -> str:
     """The held title to put in place of the ``wrong`` one: the one sharing the most content words with it
     (defence/defense alike: "Secretary of Defense" -> "Secretary of State for Defence", not "Secretary of
     State"); among those that share some, one of the same form ("X of Y" or not: "Minister of Defence" ->
@@ -709,7 +718,9 @@ def _held_title_for(p: Person, wrong: str, idx: TitleIndex) -> str:
     form: "Secretary of State" -> "National Security Advisor", not "Assistant to the President for National
     Security Affairs". A one-word title that is the head word of another office's title ("Secretary" beside
     a Secretary of State, "Minister" that someone else holds) says nothing about which office: never
-    chosen while the person holds another title."""
+    chosen while the person holds another title.  Before a name (``before_name``), after the words shared and
+    the form, a title that reads as one before a name wins over a description of the office ("President
+    Trong" -> "General Secretary", not "General Secretary of the Communist Party of Vietnam")."""
     titles = [t for t in p.titles if not _bare_head_of_another(t, p, idx)] or list(p.titles)
     if not titles:
         return ""
@@ -717,7 +728,8 @@ def _held_title_for(p: Person, wrong: str, idx: TitleIndex) -> str:
 
     def rank(t: str):
         shared = len(_title_words(t) & ws)
-        return -shared, shared > 0 and _shape(t) != shape, len(t.split()) != n, titles.index(t)
+        return (-shared, shared > 0 and _shape(t) != shape, before_name and _descriptive(t), len(t.split()) != n,
+                titles.index(t))
 
     return min(titles, key=rank)
 
@@ -901,9 +913,10 @@ before the title (`U.S.`, `South Korean`) are ignored; a title that is only a
 spelling drift of one of the person's titles is left to the near-miss checks; a
 stack of titles the person each holds (`Director-General Vice Admiral Jonathan
 Mead`) is correct.  The suggestion is the held title sharing the most words with
-the wrong one (defence/defense alike), then one of the same form and length, then
-the first listed; never a one-word title another office shares while the person
-holds another.
+the wrong one (defence/defense alike), then one of the same form, then before a
+name one that is no `X of the Y of Z` description (`President Trong` -> `General
+Secretary`), then one of the same length, then the first listed; never a one-word
+title another office shares while the person holds another.
 
 ## Why it matters
 A wrong title changes who is speaking: "Secretary of State Austin" makes the
@@ -1224,7 +1237,9 @@ def check_titles(doc, ctx):
                     continue  # spelling drift of a held title: near-miss territory
                 if not p.titles:
                     continue
-                right = _in_case_of(_after_words_before(text, m.start, _held_title_for(p, m.core, idx)), m.core)
+                before_name = not text[m.end:m.name_start].strip(" \t")  # not an appositive ("..., Name,")
+                held = _held_title_for(p, m.core, idx, before_name)
+                right = _in_case_of(_after_words_before(text, m.start, held), m.core)
                 yield make_finding(
                     WRONG_TITLE, doc, m.start, m.end,
                     f"'{m.core}' is not a title of {p.name}; titles in the glossary: {_titles_list(p)}.",

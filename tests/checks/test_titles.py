@@ -1076,3 +1076,50 @@ def test_title002_quotes_the_title_as_the_glossary_writes_it():
     report = audit_str(_TRANSCRIPT.format(label="SECRETARY THEODORO"), _JP_PH, select=["TITLE002"])
     (f,) = report.findings
     assert "SECRETARY" not in f.message and "'Secretary'" in f.message, f.message
+
+
+_VIETNAM = """
+[[person]]
+term = "Joe Biden"
+variants = ["Biden"]
+titles = ["President"]
+
+[[person]]
+term = "Nguyen Phu Trong"
+variants = ["Trong"]
+titles = ["General Secretary of the Communist Party of Vietnam", "General Secretary"]
+
+[[person]]
+term = "Jake Sullivan"
+variants = ["Sullivan"]
+titles = ["Assistant to the President for National Security Affairs", "National Security Advisor"]
+"""
+
+
+@pytest.mark.parametrize("text,span,suggestion,fixed", [
+    # before a name, the held title that reads as one before a name: the short form, not the description
+    ("President Trong and President Biden met in Hanoi.", "President", "General Secretary",
+     "General Secretary Trong and President Biden met in Hanoi."),
+    ("President Biden met Prime Minister Nguyen Phu Trong in Hanoi.", "Prime Minister", "General Secretary",
+     "President Biden met General Secretary Nguyen Phu Trong in Hanoi."),
+    # shared words still come first: the description shares 'Communist Party'
+    ("President Biden met Communist Party Chairman Trong in Hanoi.", "Communist Party Chairman",
+     "General Secretary of the Communist Party of Vietnam", None),
+    # in an appositive the description reads well: the order of the glossary
+    ("President Biden arrived. The President, Nguyen Phu Trong, said so.", "President",
+     "General Secretary of the Communist Party of Vietnam", None),
+    # listed first, no description: the order of the glossary
+    ("President Biden and Secretary of State Sullivan met.", "Secretary of State", "National Security Advisor", None),
+])
+def test_title001_before_a_name_suggests_a_title_that_reads_before_a_name(text, span, suggestion, fixed):
+    assert found(text, _VIETNAM, "TITLE001") == [(span, suggestion)]
+    if fixed:
+        assert _fixed(text, _VIETNAM, ["TITLE001"]) == fixed
+
+
+@pytest.mark.parametrize("text", [
+    "General Secretary of the Communist Party of Vietnam Nguyen Phu Trong met President Biden.",
+    "General Secretary Trong met President Biden and National Security Advisor Sullivan.",
+])
+def test_held_descriptive_and_short_titles_stay_clean(text):
+    assert audit_str(text, _VIETNAM, select=["TITLE"]).findings == ()
