@@ -957,7 +957,8 @@ A name that shares a part with a glossary person (`General Won Inchu`) is a
 misspelling, left to the near-miss checks.  A title held by several people or only by
 people the document barely mentions (`President Xi` in a text about two ministers) is
 left alone, unless the name misspells the surname of one holder (`Defence Secretary Hiely` for Healey:
-five letters or more, similarity 0.85, or 0.7 when they sound alike by the Match Rating Approach).  Not names:
+five letters or more, similarity 0.85, or 0.7 when they sound alike by the Match Rating Approach); the
+message then calls the name a misspelling of the holder's (`'Hiely' looks like a misspelling of 'Healey'`).  Not names:
 initials alone or a country abbreviation (`Secretary of State J. said`, `the Secretary
 of the Treasury U.S. delegation`).  A name given the title in the same sentence as its
 holder (`Secretary Austin and Secretary Teodoro met`) is a second holder, left alone
@@ -1156,8 +1157,8 @@ def _honorific_misses(doc, text: str, princ: list[int], idx: TitleIndex):
         p = persons[near[0][0]]
         yield make_finding(
             UNKNOWN_HOLDER, doc, hm.start("name"), hm.end("name"),
-            f"'{hm.group('hon')} {name}': no glossary person is named '{name}'; it resembles {p.name}, "
-            f"who takes part in the text.",
+            f"'{hm.group('hon')} {name}': '{name}' looks like a misspelling of '{_name_suggestion(p, name)}' "
+            f"({p.name}, who takes part in the text); no glossary person is named '{name}'.",
             suggestion=_name_suggestion(p, name), confidence=0.7, term_id=p.id,
         )
 
@@ -1259,12 +1260,11 @@ def check_titles(doc, ctx):
                     continue
                 holder = persons[near[0]]
                 title = _glossary_title(m.key, hs, idx, m.core)
+                right = _name_suggestion(holder, m.name)
                 yield make_finding(
                     UNKNOWN_HOLDER, doc, m.name_start, m.name_end,
-                    f"'{m.name}' is not a holder of the title '{title}' in the glossary; "
-                    f"it resembles {holder.name}, the {title}.",
-                    suggestion=_in_case_of(_name_suggestion(holder, m.name), m.name), confidence=0.75,
-                    term_id=holder.id,
+                    f"'{m.name}' looks like a misspelling of '{right}' ({holder.name}, the {title} in the glossary).",
+                    suggestion=_in_case_of(right, m.name), confidence=0.75, term_id=holder.id,
                 )
                 continue
             holder = persons[hs[0]]
@@ -1297,10 +1297,14 @@ def check_titles(doc, ctx):
                 continue
             if _second_holder(m, second):
                 continue  # "Secretary Austin and Secretary Teodoro": the text names two holders of the title
+            right = _name_suggestion(holder, m.name)
+            if _near_miss_of(m.name, holder) is not None:  # "Secretary of State Blinkin": the holder misspelt
+                message = f"'{m.name}' looks like a misspelling of '{right}' ({holder.name}, the {title} in the glossary)."
+            else:
+                message = f"'{m.name}' is not a holder of the title '{title}' in the glossary; the {title} is {holder_names}."
             yield make_finding(
-                UNKNOWN_HOLDER, doc, m.name_start, m.name_end,
-                f"'{m.name}' is not a holder of the title '{title}' in the glossary; the {title} is {holder_names}.",
-                suggestion=_in_case_of(_name_suggestion(holder, m.name), m.name), confidence=0.8, term_id=holder.id,
+                UNKNOWN_HOLDER, doc, m.name_start, m.name_end, message,
+                suggestion=_in_case_of(right, m.name), confidence=0.8, term_id=holder.id,
             )
             continue
         # standalone role

@@ -1072,10 +1072,14 @@ def test_a_speaker_label_in_capitals_keeps_its_capitals(label, code, span, sugge
     assert apply(text, accepted)[0] == text.replace(label + ":", label.replace(span, suggestion) + ":")
 
 
-def test_title002_quotes_the_title_as_the_glossary_writes_it():
-    report = audit_str(_TRANSCRIPT.format(label="SECRETARY THEODORO"), _JP_PH, select=["TITLE002"])
+@pytest.mark.parametrize("label,title", [
+    ("SECRETARY THEODORO", "the Secretary in the glossary"),
+    ("DEFENSE SECRETARY SMITH", "the title 'Defense Secretary'"),
+])
+def test_title002_quotes_the_title_as_the_glossary_writes_it(label, title):
+    report = audit_str(_TRANSCRIPT.format(label=label), _JP_PH, select=["TITLE002"])
     (f,) = report.findings
-    assert "SECRETARY" not in f.message and "'Secretary'" in f.message, f.message
+    assert "SECRETARY" not in f.message and title in f.message, f.message
 
 
 _VIETNAM = """
@@ -1123,3 +1127,26 @@ def test_title001_before_a_name_suggests_a_title_that_reads_before_a_name(text, 
 ])
 def test_held_descriptive_and_short_titles_stay_clean(text):
     assert audit_str(text, _VIETNAM, select=["TITLE"]).findings == ()
+
+
+def _messages(text, glossary, code="TITLE002"):
+    return [(f.text, f.suggestion, f.message) for f in audit_str(text, glossary, select=[code]).findings]
+
+
+@pytest.mark.parametrize("glossary,text,span,suggestion,misspelt", [
+    # several holders of 'President': the near miss of one of them
+    (SCM, "President Moon and President Baiden met. Minister Suh and Secretary Austin met.", "Baiden", "Biden", "Biden"),
+    # one holder, who takes part
+    (TWO_PLUS_TWO, _BLINKEN_INTRO + "In Tokyo, Secretary of State Blinkin spoke.", "Blinkin", "Blinken", "Blinken"),
+    # one holder who takes no part
+    (AUKMIN, "Defence Secretary Hiely met the press.", "Hiely", "Healey", "Healey"),
+])
+def test_title002_a_near_miss_of_a_holder_is_called_a_misspelling(glossary, text, span, suggestion, misspelt):
+    (got,) = _messages(text, glossary)
+    assert got[:2] == (span, suggestion)
+    assert f"looks like a misspelling of '{misspelt}'" in got[2] and "not a holder" not in got[2], got[2]
+
+
+def test_title002_another_name_is_still_another_person():
+    (got,) = _messages("Minister Suh Wook arrived. Defense Minister Xu Xu met Secretary Austin.", SCM)
+    assert got[:2] == ("Xu Xu", "Suh Wook") and "not a holder of the title 'Defense Minister'" in got[2], got[2]
