@@ -43,7 +43,7 @@ FAMILY = "confusable"
 #: articles that may be present in one text and absent in the other at no cost
 ARTICLES = frozenset({"the", "a", "an"})
 #: the longest official form (in words) that is compared
-MAX_FORM = 8
+MAX_FORM = 10
 #: the longest confusable phrase (in words)
 MAX_PHRASE = 3
 #: the longest country expression (in words: 'United States of America')

@@ -437,3 +437,10 @@ def test_a_form_with_a_comma_is_aligned_across_it():
         ("conventionally armed, atomic-powered submarines", "conventionally armed, nuclear-powered submarines")]
     assert flagged("Australia will acquire conventionally armed, nuclear-powered submarines.", glossary) == []
     assert flagged("They built network, commands and more.", glossary) == []  # no comma in that form
+
+
+def test_a_long_form_of_nine_words():
+    glossary = '[[term]]\nterm = "United Nations Convention on the Law of the Sea"\n'
+    assert flagged("as reflected in the 1982 United Nations Convention on the Law of the Ocean.", glossary) == [
+        ("United Nations Convention on the Law of the Ocean", "United Nations Convention on the Law of the Sea")]
+    assert flagged("as reflected in the United Nations Convention on the Law of the Sea.", glossary) == []
