@@ -444,3 +444,9 @@ def test_a_long_form_of_nine_words():
     assert flagged("as reflected in the 1982 United Nations Convention on the Law of the Ocean.", glossary) == [
         ("United Nations Convention on the Law of the Ocean", "United Nations Convention on the Law of the Sea")]
     assert flagged("as reflected in the United Nations Convention on the Law of the Sea.", glossary) == []
+
+
+def test_an_air_base_rendered_as_an_airport():
+    glossary = '[[place]]\nterm = "Bien Hoa Air Base"\n\n[[place]]\nterm = "Ramstein Air Base"\n'
+    assert flagged("Dioxin remediation at Bien Hoa Airport continued.", glossary) == [("Bien Hoa Airport", "Bien Hoa Air Base")]
+    assert flagged("They landed at Ramstein Air Base and at Frankfurt Airport.", glossary) == []
