@@ -450,3 +450,9 @@ def test_an_air_base_rendered_as_an_airport():
     glossary = '[[place]]\nterm = "Bien Hoa Air Base"\n\n[[place]]\nterm = "Ramstein Air Base"\n'
     assert flagged("Dioxin remediation at Bien Hoa Airport continued.", glossary) == [("Bien Hoa Airport", "Bien Hoa Air Base")]
     assert flagged("They landed at Ramstein Air Base and at Frankfurt Airport.", glossary) == []
+
+
+def test_a_shoal_rendered_as_a_reef():
+    glossary = '[[place]]\nterm = "Scarborough Shoal"\n\n[[place]]\nterm = "Second Thomas Shoal"\n'
+    assert flagged("How will it affect Scarborough Reef?", glossary) == [("Scarborough Reef", "Scarborough Shoal")]
+    assert flagged("The Great Barrier Reef and Second Thomas Shoal are far apart.", glossary) == []
