@@ -26,7 +26,14 @@ from rapidfuzz import fuzz
 from ._country_table import iso_codes
 from ._country_table import written_keys as _country_keys  # the form, last word, initials, demonym stem
 from .registry import Example, checker, make_finding, rule
-from .titles import STOPWORDS, content_words, country_names, find_mentions, is_countryish, norm, norm_token, title_index
+from .titles import STOPWORDS, content_words, country_names, find_mentions, is_countryish, norm_token, title_index
+from .titles import norm as _norm
+
+
+def norm(text: str) -> str:
+    """The titles family's comparison key, with commas as spaces: a list's commas in a name
+    ('Political, Security, and Defense Dialogue') are punctuation, not words."""
+    return _norm(text.replace(",", " ")) if "," in text else _norm(text)
 
 FAMILY = "entity"
 
@@ -45,7 +52,8 @@ _QUAL = rf"{_CTRY}(?:[\-\u2010\u2011\u2013]{_CTRY})+"
 _QUAL_RE = re.compile(rf"^(?P<qual>{_QUAL})[ \t]+")
 _SINGLE_Q_RE = re.compile(r"^(?P<qual>(?:[A-Z]\.){2,}|[A-Z]{2,5})[ \t]+(?=[A-Z])")
 _W = r"(?:[A-Z][\w\u2019'\-]*|\d\+\d)"  # a word of a name, or a format such as '2+2'
-_NAME = rf"{_NOT_CTRY}{_W}(?:[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*{_W})*"
+# words of a name, joined by spaces, connectors, or the commas of a list ('Political, Security, and Defense')
+_NAME = rf"{_NOT_CTRY}{_W}(?:(?:,?[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*){_W})*"
 _CAND = re.compile(
     # a written ordinal only before a country pair: the fast scan finds candidates by their pair's hyphen
     rf"(?<![\w\-.])(?:(?P<ord>\d{{1,3}}(?:st|nd|rd|th)|{_WRITTEN_ORD}(?=[ \t]+{_QUAL}[ \t]))[ \t]+)?"
@@ -57,7 +65,7 @@ _AND = re.compile(r"[ \t]+and[ \t]+")
 # hyphen before a capital (a superset is fine).  A candidate never holds a character outside _IN_CAND,
 # so the text between two such characters can be scanned on its own with the same matches.
 _ANCHOR = re.compile(r"[\d\-\u2010\u2011\u2013](?:st|nd|rd|th|[A-Z])")
-_NOT_IN_CAND = re.compile(r"[^\w'\u2019\-\u2010\u2011\u2013. \t()+]")
+_NOT_IN_CAND = re.compile(r"[^\w'\u2019\-\u2010\u2011\u2013. \t()+,]")
 # A safe cut: after a lower-case word that is not a name connector, and its spaces, before anything but
 # "(": a candidate holding that word ends with it (it can only be the trailing head noun), so no candidate
 # runs across the cut.  _CUT_BACK is the same cut searched in the reversed text.

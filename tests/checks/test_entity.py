@@ -614,3 +614,14 @@ def test_a_written_ordinal_in_the_glossary_form():
     r = audit_str("The 4th China-Philippines 2+2 Ministerial Dialogue met.", glossary, select=["ENT"])
     assert [(f.rule, f.suggestion) for f in r.findings] == [("ENT001", "Fourth United States-Philippines 2+2 Ministerial Dialogue")]
     assert audit_str("The Fifth China-Philippines 2+2 Ministerial Dialogue met.", glossary, select=["ENT"]).findings == ()
+
+
+def test_a_name_with_the_commas_of_a_list():
+    glossary = '[[event]]\nterm = "U.S.-Vietnam Political, Security, and Defense Dialogue"\n'
+    r = audit_str("They held the annual Vietnam-America Political, Security, and Defense Dialogue.", glossary, select=["ENT"])
+    assert [(f.rule, f.text, f.suggestion) for f in r.findings] == [
+        ("ENT003", "Vietnam-America Political, Security, and Defense Dialogue",
+         "U.S.-Vietnam Political, Security, and Defense Dialogue")]
+    for ok in ("They held the annual U.S.-Vietnam Political, Security, and Defense Dialogue.",
+               "The U.S.-Vietnam Political, Security and Defense Dialogue, in Hanoi, Hue and Da Nang, met."):
+        assert audit_str(ok, glossary, select=["ENT"]).findings == ()
