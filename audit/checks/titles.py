@@ -68,6 +68,20 @@ GENERIC_HEADS = (
     "President", "Commander", "Director", "Ambassador", "Chancellor", "Premier", "Governor",
     "Commissioner", "Administrator", "Envoy",
 )
+# general English words that cannot modify a role noun, capitalised before one only because they open a
+# sentence or name a day ("Later Secretary of State Blinkin spoke", "On Monday Foreign Minister ..."):
+# adverbs of time and sentence adverbs, conjunctions and prepositions beyond STOPWORDS, days and months
+_NOT_TITLE_WORDS = frozenset(
+    "later earlier yesterday today tomorrow tonight meanwhile meantime afterwards afterward now here there "
+    "again already still instead however moreover furthermore nevertheless nonetheless thus hence therefore "
+    "indeed once only even just soon overnight when whenever while whilst where after before since until till "
+    "during though although because if unless upon into onto through throughout across against among amid "
+    "between beyond toward towards via per "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+# an adverb in -ly ("Subsequently", "Separately", "Finally"); not "Family", "Supply", "Assembly", "Early"
+_LY_ADVERB = lazy_re(r"[a-z]{4,}(?<![bpi])ly")
 _GEO_WORDS = frozenset("north south east west northern southern eastern western new central republic".split())
 _SUFFIXES = frozenset("jr sr ii iii iv v".split())
 
@@ -105,16 +119,39 @@ def is_countryish(tok: str, places: frozenset[str] = frozenset()) -> bool:
     return bool(_NATIONALITY.fullmatch(low)) and low not in {"human", "urban", "foreign"}
 
 
+# adjectives English puts after the noun of a title ("Secretary General", "Attorney General", "President
+# Elect"); after a military rank "General" is the noun ("Major General", "Lieutenant General")
+_POSTPOSITIVE = frozenset("general elect designate plenipotentiary emeritus".split())
+_RANKS_BEFORE_GENERAL = frozenset("major lieutenant brigadier lt maj brig".split())
+
+
+def _final_word(words: list[str]) -> int:
+    """Index of the word before ``of``/``for``, or of the last word."""
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "for"):
+            return i - 1
+    return len(words) - 1
+
+
 @lru_cache(maxsize=1 << 14)
 def head_of(title: str) -> str:
-    """Head noun of a title: the word before ``of`` or the last word ("Defense Minister" -> minister)."""
+    """Head noun of a title: the word before ``of`` or the last word ("Defense Minister" -> minister),
+    skipping an adjective written after it ("Secretary General", "Secretary-General of the United Nations"
+    -> secretary; "Major General" -> general)."""
     words = norm(title).split()
     if not words:
         return ""
-    for i, w in enumerate(words[1:], 1):
-        if w in ("of", "for"):
-            return words[i - 1]
-    return words[-1]
+    i = _final_word(words)
+    if i and words[i] in _POSTPOSITIVE and words[i - 1] not in _RANKS_BEFORE_GENERAL | STOPWORDS:
+        return words[i - 1]
+    return words[i]
+
+
+def _final_noun(title: str) -> str:
+    """The last word of a title before its ``of`` complement ("general" for "Secretary General"): with the
+    head noun, a word that marks a role in the text."""
+    words = norm(title).split()
+    return words[_final_word(words)] if words else ""
 
 
 def content_words(text: str) -> set[str]:
@@ -218,9 +255,9 @@ def build_index(glossary) -> TitleIndex:
     known.discard("")
     heads = {h.lower() for h in GENERIC_HEADS}
     for k in known:
-        h = head_of(k)
-        if h and h not in STOPWORDS:
-            heads.add(h)
+        for h in (head_of(k), _final_noun(k)):
+            if h and h not in STOPWORDS:
+                heads.add(h)
     max_words = max((len(f.split()) for p in persons for f in p.forms), default=0)
     word_index: dict[str, set[int]] = {}
     for n, k in enumerate(sorted(known)):
@@ -381,6 +418,17 @@ def _role_matches(text: str, idx: TitleIndex):
 _WORDS_BEFORE = lazy_re(r"((?:[A-Z][\w.'’-]*[ \t]+){1,2})\Z")
 
 
+def _no_title_opener(tok: str, idx: TitleIndex) -> bool:
+    """Is ``tok`` a word no title opens with: no head noun, rank or word of a glossary title, but a general
+    English word that modifies no role (an adverb of time or in -ly, a conjunction, a preposition, a day or
+    month)?  A word outside those lists may name a portfolio the glossary does not know ("Trade Minister",
+    "Housing Minister") and stays part of the title."""
+    key = norm_token(tok)
+    if key in idx.heads or key in RANK_WORDS or key in idx.title_word_index:
+        return False
+    return key in _NOT_TITLE_WORDS or _LY_ADVERB.fullmatch(key) is not None
+
+
 def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
     out: list[Mention] = []
     for m in _role_matches(text, idx):
@@ -388,8 +436,9 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
         mods = []  # (token, start)
         for tm in _NONSPACE.finditer(mods_text):
             mods.append((tm.group(0), m.start("mods") + tm.start()))
-        # drop leading stop words ("The", "Both") and anything up to the last of them
-        while mods and norm_token(mods[0][0]) in STOPWORDS:
+        # drop leading stop words ("The", "Both") and words that open a sentence but no title ("Later",
+        # "Yesterday", "Monday")
+        while mods and (norm_token(mods[0][0]) in STOPWORDS or _no_title_opener(mods[0][0], idx)):
             mods.pop(0)
         qualified = False
         core_mods = []
@@ -1005,7 +1054,9 @@ that is not a title of any glossary person nor a `[[title]]` form, while a
 only they hold) has a title with the same head noun: the role is then a
 mistranslation of that participant's title, which is suggested (`Secretary of
 Defense` for `Secretary of State` when the participants are a Minister and a
-Secretary of Defense).  Also `the two heads of state` / `heads of government`
+Secretary of Defense; `Secretary General` for `the Secretary of State` when the
+Secretary General takes part: the head noun of `Secretary General` is `Secretary`).
+Also `the two heads of state` / `heads of government`
 when no participant holds a head-of-state (or head-of-government) title.
 
 Never flagged: roles some glossary person holds, roles of glossary `[[title]]`
@@ -1317,7 +1368,11 @@ def check_titles(doc, ctx):
         ]
         if not counterpart:
             continue
-        best_title = best_match(m.core, [t for _, t in counterpart])
+        titles = [t for _, t in counterpart]
+        # a role written without a country or body before it is given a title without one ("the Secretary
+        # of State" -> "Secretary General", not "NATO Secretary General")
+        bare = [t for t in titles if not is_countryish(t.split()[0], idx.places)]
+        best_title = best_match(m.core, bare or titles)
         owner = next(p for p, t in counterpart if t == best_title)
         parts = "; ".join(f"{persons[i].name}: {_titles_list(persons[i])}" for i in princ[:4])
         yield make_finding(
