@@ -893,10 +893,13 @@ def check_acronyms(doc, ctx):
             continue
         if d.cost == 0 or acronym_letters(d.acronym) is None or not looks_like_definition(d):
             continue
+        if d.acronym[:1].islower():
+            continue  # 'enhanced Forward Presence (eFP)': its lower-case word is not read as a name's; no letter check
         letters = acronym_letters(d.acronym) or ""
         missing = len(letters) - d.matched
         if missing:
-            why = f"{missing} of the letters of {d.acronym} come from no word of the expansion"
+            why = (f"{missing} of the letters of {d.acronym} come" if missing > 1 else
+                   f"1 letter of {d.acronym} comes") + " from no word of the expansion"
         else:
             why = f"the expansion has word(s) that give no letter to {d.acronym}"
         suggestion = None
@@ -960,6 +963,8 @@ def check_acronyms(doc, ctx):
             continue
         if _shouting(text, m.start()) or _label_or_heading(text, m.start()):
             continue
+        if _CODENAME_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # a code name, not an acronym
         if text[m.start() - 1:m.start()] in "\"“'`*" and m.start() or re.match(r"\s?\d", text[m.end():m.end() + 2]):
             continue  # a quoted mention ("NAME") or a designator (PEP 8, ISO 9001)
         if acr in defined_at:
@@ -1000,7 +1005,10 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return max(k, d) + 1 if max(k, d) >= 0 else lo
 
 
-_SPEAKER = lazy_re(r"[ \t]*(?:[A-Z][A-Z.'’-]*[ \t]+){0,4}[A-Z][A-Z.'’-]*:")
+# a speaker label ('SECRETARY TEODORO:') or a dateline ('WILMINGTON, Del. (Reuters) -') opening a line
+_SPEAKER = lazy_re(r"[ \t]*(?:[A-Z][A-Z.'’-]*[ \t]+){0,4}[A-Z][A-Z.'’-]*[:,]")
+# a code name after its kind: 'Operation LENTUS', 'Exercise NANOOK'
+_CODENAME_BEFORE = lazy_re(r"(?:Operations?|Op\.|Exercises?|Ex\.|Task Force|Project|Mission)[ \t]+$")
 
 
 def _label_or_heading(text: str, pos: int) -> bool:

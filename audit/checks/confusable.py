@@ -692,8 +692,8 @@ def _describe(a: Alignment, t: Target, p: _Para, doc_text: str) -> str:
         got = doc_text[toks[d].start:toks[e - 1].end]
         want = t.text[t.spans[i][0]:t.spans[j - 1][1]]
         src = "; ".join(dict.fromkeys(p.idx.groups[g].source for g in sorted(gs)))
-        parts.append(f"'{got}' is a common machine-translation rendering of the word official as '{want}' "
-                     f"(one source word gives both: {src})")
+        parts.append(f"'{got}' and the official '{want}' are machine translations of one source word "
+                     f"({src})")
     if a.country:
         d, e, i, j = a.country
         got = doc_text[toks[d].start:toks[e - 1].end]

@@ -87,7 +87,8 @@ GROUPS: tuple[Group, ...] = (
     _g("full", "full, complete, total, entire", "zh 完全/全面, ko 완전"),
     _g("initial", "initial, preliminary, early", "zh 初始/初步, ko 초기"),
     _g("terminal", "terminal, final, end-stage", "zh 末端/末段"),
-    _g("maritime", "maritime, naval, navy, sea, ocean, marine", "zh 海上/海洋/海军, ja 海上, ko 해상/해양"),
+    _g("maritime", "maritime, sea, ocean, marine", "zh 海上/海洋, ja 海上/海洋, ko 해상/해양"),
+    _g("naval", "naval, navy, maritime", "zh 海军/海上, ja 海上/海軍, ko 해군/해상"),
     _g("air", "air, aerial, aviation", "zh 航空/空中, ja 航空, ko 항공/공중"),
     _g("ground", "ground, land", "ja 陸上, zh 陆上/陆地, ko 지상/육상"),
     _g("nuclear", "nuclear, atomic", "zh 核, ja 原子力/核, ko 핵/원자력"),
@@ -117,7 +118,6 @@ GROUPS: tuple[Group, ...] = (
     # ---- military and security vocabulary
     _g("deterrence", "deterrence, deterrent, containment, restraint", "zh 威慑/遏制, ko 억제/억지, ja 抑止"),
     _g("capability", "capability, capacity, ability", "zh 能力, ko 능력/역량"),
-    _g("control", "control, command", "zh 控制/指挥/统制, ko 통제/지휘"),
     _g("weapons", "weapons, arms, armaments, weaponry", "zh 武器/军备, ko 무기, ru оружие/вооружение"),
     _g("destruction", "destruction, killing, lethality", "zh 杀伤/毁灭, ko 살상/파괴"),
     _g("missile", "missile, rocket", "zh 导弹/飞弹, ru ракета"),

@@ -697,8 +697,9 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
     if not win[0].cap and fcaps[0]:
         return None
     if f.kind == "person":
-        # a name: capitalised words, or lowercase parts joined by a hyphen
-        if any(not t.cap and t.gap != "hyphen" for t in win):
+        # a name: capitalised words, or lowercase parts joined by a hyphen, and no function word opening it
+        # ('For Kishida, ...' at a sentence start is no 'Fumio Kishida')
+        if any(not t.cap and t.gap != "hyphen" for t in win) or win[0].key in STOPWORDS:
             return None
         if win[-1].key in HONORIFICS or win[0].key in HONORIFICS:
             return None

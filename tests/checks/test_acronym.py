@@ -554,3 +554,15 @@ def test_acr002_span_takes_no_title_before_the_rendering_and_acr006_reads_hyphen
     assert (f.text, f.suggestion) == ("U.S. Europe Headquarters", "U.S. European Command")  # 'Commander of' stays
     text = "They backed Asia-Pacific Economic Cooperation (APEC). The Asia-Pacific Economic Council has met since."
     assert [f.text for f in audit_str(text, glossary, select=["ACR006"]).findings] == ["Asia-Pacific Economic Council"]
+
+
+def test_datelines_code_names_and_lower_case_acronyms_are_no_findings():
+    text = ("WILMINGTON, Del. (Reuters) - Leaders met. The Quad Leaders' Summit (QLS) opened.\n\n"
+            "Troops deployed on Operation LENTUS and Exercise NANOOK. The enhanced Forward Presence (eFP) grew. "
+            "The UKDI joined.")
+    assert [(f.rule, f.text) for f in findings(text)] == [("ACR003", "UKDI")]
+
+
+def test_acr001_message_counts_one_letter_in_the_singular():
+    (f,) = [f for f in findings("They discussed the Northern Limit (NLL) again.") if f.rule == "ACR001"]
+    assert "1 letter of NLL comes from no word" in f.message

@@ -127,7 +127,7 @@ def test_seed_gets_exactly_the_three_phrases_no_other_finding_changes():
 
 def test_message_says_which_word_replaced_which_and_why():
     (f,) = term3("They met their respective network commands.", REF)
-    assert "'network' is a common machine-translation rendering of the word official as 'cyber'" in f.message
+    assert "'network' and the official 'cyber' are machine translations of one source word" in f.message
     assert "网络" in f.message and f.severity.value == "major" and f.term_id == "term:cyber-commands"
     (f,) = term3("Approved by the South Korean Congress.", REF)
     assert "'South Korean' names the same country as 'ROK'" in f.message
