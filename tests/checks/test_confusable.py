@@ -456,3 +456,11 @@ def test_a_shoal_rendered_as_a_reef():
     glossary = '[[place]]\nterm = "Scarborough Shoal"\n\n[[place]]\nterm = "Second Thomas Shoal"\n'
     assert flagged("How will it affect Scarborough Reef?", glossary) == [("Scarborough Reef", "Scarborough Shoal")]
     assert flagged("The Great Barrier Reef and Second Thomas Shoal are far apart.", glossary) == []
+
+
+def test_ocean_is_no_navy_and_operational_command_is_a_term_of_its_own():
+    glossary = ('[[org]]\nterm = "Indian Navy"\n\n[[org]]\nterm = "Japan Maritime Self-Defense Force"\n\n'
+                '[[term]]\nterm = "operational control"\n')
+    assert flagged("The Indian Ocean is vast; forces served under the operational command of CJOC.", glossary) == []
+    assert flagged("The Japan Naval Self-Defense Force sailed.", glossary) == [
+        ("Japan Naval Self-Defense Force", "Japan Maritime Self-Defense Force")]

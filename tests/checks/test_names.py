@@ -344,3 +344,12 @@ def test_a_short_one_word_name_written_in_two():
 
     r = audit_str("Biden paid an official visit to Ha Noi.", '[[place]]\nterm = "Hanoi"\n', select=["NAME"])
     assert [(f.rule, f.text, f.suggestion) for f in r.findings] == [("NAME005", "Ha Noi", "Hanoi")]
+
+
+def test_a_function_word_opening_a_sentence_is_no_first_name():
+    from ..conftest import audit_str
+
+    glossary = '[[person]]\nterm = "Fumio Kishida"\nvariants = ["Kishida"]\n'
+    assert audit_str("For Kishida, who steps down, it was the last summit.", glossary, select=["NAME"]).findings == ()
+    r = audit_str("Fumio Kishda spoke.", glossary, select=["NAME"])
+    assert [f.text for f in r.findings] == ["Fumio Kishda"]
