@@ -30,10 +30,15 @@ from .titles import STOPWORDS, content_words, country_names, find_mentions, is_c
 from .titles import norm as _norm
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def norm(text: str) -> str:
-    """The titles family's comparison key, with commas as spaces: a list's commas in a name
-    ('Political, Security, and Defense Dialogue') are punctuation, not words."""
-    return _norm(text.replace(",", " ")) if "," in text else _norm(text)
+    """The titles family's comparison key, with commas as spaces (a list's commas in a name,
+    'Political, Security, and Defense Dialogue', are punctuation) and American spelling
+    ('Self-Defence' = 'Self-Defense')."""
+    from .confusables_data import SPELLING
+
+    key = _norm(text.replace(",", " ")) if "," in text else _norm(text)
+    return " ".join(SPELLING.get(w, w) for w in key.split(" "))
 
 FAMILY = "entity"
 
@@ -110,16 +115,22 @@ _COMPASS = frozenset("north south east west new united".split())
 
 @functools.lru_cache(maxsize=4096)
 def trim_qualifier(qual: str, places: frozenset = frozenset()) -> tuple[str, str]:
-    """(qualifier, word given back to the name): the last country of ``U.S.-Japan Security`` is
+    """(qualifier, words given back to the name): the last country of ``U.S.-Japan Security`` is
     ``Japan``; two words stay a country only when they name one together (``South Korea``,
-    ``United States``, a glossary place)."""
-    words = _split_countries(qual)[-1].split()
-    if len(words) != 2:
-        return qual, ""
-    k = norm(" ".join(words))
-    if k in places or norm_token(words[0]) in _COMPASS or k in country_names():
-        return qual, ""
-    return qual[: len(qual) - len(words[1])].rstrip(" \t"), words[1]
+    ``United States``, a glossary place).  The qualifier ends at the first part that is no country:
+    ``EU-Japan High-Level`` is ``EU-Japan`` before ``High-Level``, ``Japan Self-Defense`` is ``Japan``
+    before ``Self-Defense``."""
+    pos = 0
+    for part in _split_countries(qual):
+        at = qual.index(part, pos)
+        words = part.split()
+        if len(words) == 2:
+            k = norm(part)
+            if not (k in places or norm_token(words[0]) in _COMPASS or k in country_names()):
+                second = at + part.index(words[1], len(words[0]))
+                return qual[:second].rstrip(" \t"), qual[second:]
+        pos = at + len(part)
+    return qual, ""
 
 
 def _iso(c: str) -> frozenset[str]:

@@ -625,3 +625,17 @@ def test_a_name_with_the_commas_of_a_list():
     for ok in ("They held the annual U.S.-Vietnam Political, Security, and Defense Dialogue.",
                "The U.S.-Vietnam Political, Security and Defense Dialogue, in Hanoi, Hue and Da Nang, met."):
         assert audit_str(ok, glossary, select=["ENT"]).findings == ()
+
+
+def test_a_qualifier_ends_at_the_first_part_that_is_no_country():
+    from audit.checks.entity import trim_qualifier
+
+    assert trim_qualifier("EU-Japan High-Level") == ("EU-Japan", "High-Level")
+    assert trim_qualifier("Japan Self-Defense") == ("Japan", "Self-Defense")
+    assert trim_qualifier("South Korea-US") == ("South Korea-US", "")
+    glossary = '[[org]]\nterm = "Japan Self-Defense Forces"\n\n[[event]]\nterm = "EU-Japan High-Level Economic Dialogue"\n'
+    e = entity_index(parse_native(glossary))
+    assert [x.countries for x in e.entities] == [("Japan",), ("EU", "Japan")]
+    # British spelling is no wrong country ('whose parties are Japan Self-Defense, not Defence' before)
+    assert audit_str("The Japan Self-Defence Forces trained.", glossary, select=["ENT"]).findings == ()
+    assert audit_str("The EU-Japan High Level Economic Dialogue met.", glossary, select=["ENT"]).findings == ()
