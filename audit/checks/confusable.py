@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
@@ -266,6 +267,9 @@ class Target:
     #: (index of 'of', country token index) when the form ends '... of <country>' ('Parliament of
     #: Australia'): the document may put the country first ('Australian Congress')
     tail: Optional[tuple[int, int]] = None
+    #: the countries any form of the entry names ('ROK Ministry of National Defense': KR): the document
+    #: must name one of them somewhere for the entry to be what it is about
+    entry_countries: frozenset = frozenset()
 
     @property
     def n(self) -> int:
@@ -313,6 +317,7 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
             acr_of.setdefault(t.expands, []).append(t.term)
     seen: set[tuple[str, ...]] = set()
     forms: list[tuple] = []
+    entry_countries: dict[str, frozenset] = {}  # term id -> the countries its forms name
     lex_words = frozenset(w for k in lex for w in k)
     for t in glossary.terms:
         if t.kind not in TARGET_KINDS:
@@ -321,6 +326,8 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
             # only forms holding a lexicon word can be targets (cheap test before tokenizing)
             if any(stem(w) in lex_words for w in _WORD.findall(f.lower())):
                 forms.append((t, f))
+                if t.id not in entry_countries and t.kind == "org":  # an institution of a country; not a
+                    entry_countries[t.id] = _form_countries(t, idx)  # place named after one ('South China Sea')
     per_pair: list[tuple] = []  # (target idx, official phrase, word anchors, country anchors)
     for t, f in forms:
         toks = tokenize(f)
@@ -358,7 +365,7 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
             spans=tuple((x.start, x.end) for x in toks), proper=proper,
             countries=countries, phrases=phrases,
             acronyms=tuple(acr_of.get(official, ())) + ((t.term,) if t.kind == "acronym" else ()),
-            tail=tail,
+            tail=tail, entry_countries=entry_countries.get(t.id, frozenset()),
         )
         ti = len(idx.targets)
         idx.targets.append(target)
@@ -399,6 +406,19 @@ def build_index(glossary, groups: tuple[Group, ...] = GROUPS) -> ConfusableIndex
             idx.triggers.setdefault(q[0], []).append((q, tuple(mates)))
     idx.anchors = {k: frozenset(v) for k, v in idx.anchors.items()}
     return idx
+
+
+def _form_countries(t, idx: ConfusableIndex) -> frozenset:
+    """The country codes the forms of entry ``t`` name ('ROK Ministry of National Defense' -> KR)."""
+    out: set = set()
+    for f in t.forms:
+        toks = tokenize(f)
+        for i in range(len(toks)):
+            if toks[i].cap and toks[i].key in idx.country_first:
+                run = country_run(toks, i, idx.countries, idx.abbrev)
+                if run:
+                    out.update(c for codes in run[1] for c in codes)
+    return frozenset(out)
 
 
 def extra_groups(option) -> tuple[Group, ...]:
@@ -737,6 +757,7 @@ def check_confusables(doc, ctx):
     tokens = tokens_of(text)  # shared with the other glossary families (memoised per text)
     p = _Para(tokens, idx)
     triggers = idx.triggers
+    doc_countries = None
     todo = list(compress(count(), map(triggers.__contains__, p.stems)))  # token indexes of trigger stems
     # paragraph by paragraph: a phrase never runs across a blank line (its gap is a 'break')
     bounds = [tokens_bisect(tokens, para.start) for para in doc.paragraphs] + [len(tokens)]
@@ -758,11 +779,23 @@ def check_confusables(doc, ctx):
             continue
         exact_spans = None
         taken: list[tuple[int, int]] = []
+        if doc_countries is None:  # the countries the document is about: named at least a third as often as the first
+            named: Counter = Counter()
+            run_end = -1
+            for k in p.country_pos:  # each country expression once ('Republic of Korea', not also 'Korea')
+                if k >= run_end:
+                    named.update(c[1:] for c in p.country_anchors[k])
+                    run_end = p.country(k)[0]
+            top = max(named.values(), default=0)
+            doc_countries = {c for c, n in named.items() if n * 3 >= top}
         found.sort(key=lambda a: (-(a.exact - a.conf - a.ins), a.ins, -(a.end - a.start), a.start, a.target))
         for a in found:
             t = idx.targets[a.target]
             if any(a.start < e and s < a.end for s, e in taken):
                 continue
+            if t.entry_countries and doc_countries and not t.entry_countries & doc_countries:
+                continue  # an entry of a country the document is not about ('Department of National Defence'
+                # in a Canadian report that names Korea once is no ROK 'Ministry of National Defense')
             start, end = tokens[a.start].start, tokens[a.end - 1].end
             span = text[start:end]
             if oidx is None:

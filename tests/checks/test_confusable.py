@@ -464,3 +464,16 @@ def test_ocean_is_no_navy_and_operational_command_is_a_term_of_its_own():
     assert flagged("The Indian Ocean is vast; forces served under the operational command of CJOC.", glossary) == []
     assert flagged("The Japan Naval Self-Defense Force sailed.", glossary) == [
         ("Japan Naval Self-Defense Force", "Japan Maritime Self-Defense Force")]
+
+
+def test_an_institution_of_a_country_the_document_is_not_about():
+    glossary = '[[org]]\nterm = "Ministry of National Defense"\nvariants = ["ROK Ministry of National Defense"]\n'
+    canadian = ("Canada's Department of National Defence deployed Canadian ships. Canada and Canadian forces led; "
+                "Canada also exercised with the Republic of Korea once.")
+    assert flagged(canadian, glossary) == []
+    korean = ("South Korea's Department of National Defense met Korean officials; the Republic of Korea and "
+              "Canada agreed.")
+    assert flagged(korean, glossary) == [("South Korea's Department of National Defense", "ROK Ministry of National Defense")]
+    # a place named after a country is no institution of it
+    assert flagged("Japan and Korea and Korea again sailed the South China Ocean.", '[[place]]\nterm = "South China Sea"\n') == [
+        ("South China Ocean", "South China Sea")]
