@@ -61,9 +61,10 @@ INCONSISTENT_FORM = rule(
 One entity written in several surface forms in the same document; each deviant
 occurrence is reported once, with the form to use:
 
-* with a glossary: a person the document mentions, named after a title by a
-  short form that sounds like theirs but is not admitted (`Minister Marls`,
-  `Minister Kiharra`, `Minister Xu` for Suh) — compared with textdistance's
+* with a glossary: a person the document mentions, named after a title, or alone
+  before a reporting verb (`Kishda said`), by a short form that sounds like theirs
+  but is not admitted (`Minister Marls`, `Minister Kiharra`, `Minister Xu` for
+  Suh) — compared with textdistance's
   Editex (phonetic) and rapidfuzz; the suggestion is the admitted short form;
 * without a glossary entry: capitalised names with the same words in another
   order (`Foster Camp` / `Camp Foster`) or with other spacing, hyphens or
@@ -106,6 +107,10 @@ _EDITEX_GROUPS = ("aeiouy", "bp", "ckq", "dt", "lr", "mn", "gj", "fpv", "sxz", "
 
 #: pairs of first letters from one group
 _SOUND_PAIRS = frozenset((x, y) for g in _EDITEX_GROUPS for x in g for y in g)
+
+
+#: verbs that follow a speaker's surname in reported speech ('Kishida said')
+_REPORTING = frozenset("said says told added noted stressed stated explained warned urged announced replied".split())
 
 
 def _same_sound_start(a: str, b: str) -> bool:
@@ -173,10 +178,15 @@ def _people(doc, ctx, an, seen_spans):
             for i, j, status in an.mentions[tid]:
                 if status == "ok":
                     c[surface(text[toks[i].start:toks[j - 1].end])] += 1
-        # candidates: a capitalised word joined by a space to a title word (selected with C-level maps)
+        # candidates: a capitalised word joined by a space to a title word (selected with C-level maps), or
+        # a surname alone before a reporting verb ('Kishda said', wire style)
         keys = list(map(_KEY, toks))
         after_title = map(and_, map(idx.title_keys.__contains__, keys), map(_CAP, toks[1:]))
-        for k in compress(count(1), map(and_, after_title, map("space".__eq__, map(_GAP, toks[1:])))):
+        candidates = set(compress(count(1), map(and_, after_title, map("space".__eq__, map(_GAP, toks[1:])))))
+        candidates.update(k for k in compress(count(0), map(_REPORTING.__contains__, keys[1:]))
+                          if toks[k].cap and toks[k + 1].gap == "space" and k > 0
+                          and (toks[k].gap != "space" or not toks[k - 1].cap))  # a surname alone, not 'Fumio Kishda'
+        for k in sorted(candidates):
             t, prev = toks[k], toks[k - 1]
             if k in an.covered:
                 continue

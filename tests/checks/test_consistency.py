@@ -115,3 +115,15 @@ def test_glossary_official_form_wins_over_the_majority():
     assert fs == []
     rep = audit_str(text, GLOSSARY, select=["NAME002", "CONS001"])
     assert [(f.rule, f.text) for f in rep.findings] == [("NAME002", "Foster Camp"), ("NAME002", "Foster Camp")]
+
+
+def test_a_drifted_surname_alone_before_a_reporting_verb():
+    from ..conftest import audit_str
+
+    glossary = '[[person]]\nterm = "Fumio Kishida"\nvariants = ["Kishida"]\n\n[[person]]\nterm = "Narendra Modi"\nvariants = ["Modi"]\n'
+    text = ("Prime Minister Fumio Kishida and Prime Minister Narendra Modi met. Later, Kishda said the talks went "
+            "well. Mody said it was good. Kishida said it too; then Suzuki said no.")
+    r = audit_str(text, glossary, select=["CONS001"])
+    assert [(f.text, f.suggestion) for f in r.findings] == [("Kishda", "Kishida"), ("Mody", "Modi")]
+    # a person the document never names otherwise: no inconsistency to report
+    assert audit_str("Kishda said it.", glossary, select=["CONS001"]).findings == ()
