@@ -344,6 +344,55 @@ def resolve_name(tokens: list[str], idx: TitleIndex) -> tuple[tuple[int, ...], b
     return tuple(sorted(cands or ())), partial
 
 
+# "Name, Title," -- a title between commas right after a name is that name's appositive: the name before
+# it (at most four words, lower-case particles inside: "Ursula von der Leyen"), its comma, and what may
+# follow the title (a comma, a semicolon, a colon, a bracket or the end of the sentence)
+_NAME_BEFORE = lazy_re(
+    r"(?:(?P<hon>\b(?:Dr|Mr|Ms|Mrs|Miss|Prof|Sir|Dame|H\.?E)\.?)[ \t]+)?"
+    r"(?P<name>(?<![\w\-.'\u2019])[A-Z][\w\u2019'\-]*"
+    r"(?:[ \t]+(?:(?:von|van|der|den|de|del|della|da|di|du|dos|das|la|le|bin|binti|ibn|al)[ \t]+)*"
+    r"(?:[A-Z]\.|[A-Z][\w\u2019'\-]*)){0,3}),[ \t]+\Z"
+)
+_APPOSITIVE_END = lazy_re(r"[ \t]*(?:[,;:)]|\.(?:\s|\Z)|\Z)")
+
+
+def _name_before(text: str, start: int, end: int, idx: TitleIndex):
+    """For a title at ``start:end`` set off by commas after a name ("Mr António Costa, President of the
+    European Council, Ms Ursula von der Leyen, ..."), the name it belongs to: None when the title stands
+    elsewhere; else the name tokens when they resolve to glossary persons, or [] when they are a name the
+    glossary lacks (after an honorific): the title is then nobody's the check can test, and certainly not
+    the next name's."""
+    if not _APPOSITIVE_END.match(text, end):
+        return None
+    bm = _NAME_BEFORE.search(text, max(0, start - 80), start)
+    if not bm:
+        return None
+    toks = [(t.group(0), bm.start("name") + t.start(), bm.start("name") + t.end())
+            for t in _NONSPACE.finditer(bm.group("name"))]
+    # the longest tail of the words that names a glossary person ("Prime Minister Ishiba," -> Ishiba)
+    for k in range(len(toks)):
+        tail = toks[k:]
+        if not tail[0][0][:1].isupper() or not _looks_like_name([t[0] for t in tail]):
+            continue
+        if any(t[0].lower() in idx.heads for t in tail):
+            continue
+        ps, _ = resolve_name([t[0] for t in tail], idx)
+        if ps:
+            return tail
+    if bm.group("hon") and _looks_like_name([t[0] for t in toks]):
+        return []
+    return None
+
+
+def _holds_any(key: str, ps: Iterable[int], idx: TitleIndex) -> bool:
+    """Does one of the persons ``ps`` hold the title ``key`` (or a title it is the head word of)?"""
+    for i in ps:
+        keys = idx.persons[i].title_keys
+        if key in keys or (" " not in key and any(k.startswith(key + " of ") for k in keys)):
+            return True
+    return False
+
+
 def _looks_like_name(tokens: list[str]) -> bool:
     return bool(tokens) and all(norm_token(t) not in STOPWORDS for t in tokens)
 
@@ -493,6 +542,11 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                     break
                 name_tokens.append((tok, nm.start("tok"), nm.end("tok")))
                 pos = nm.end()
+        back = None
+        if not name_tokens:
+            # set off by commas after a name ("Mr António Costa, President of the European Council, Ms
+            # Ursula von der Leyen, ..."): the title is that name's, not the next one's
+            back = _name_before(text, start, end, idx)
         if not name_tokens:
             # an appositive: "The Foreign Minister, Dr Abdullah, said" names the holder
             ap = _APPOSITIVE.match(text, end)
@@ -546,12 +600,19 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                 if len(k.split()) > 1:
                     tail = key[len(k) + 4:].split()
                     if tail and all(is_countryish(x.title(), idx.places) or x in STOPWORDS for x in tail):
-                        end = start + _prefix_len(core, k)
+                        end = start + len(core[:_prefix_len(core, k)].rstrip())
                         core, key, qualified = text[start:end], k, True
                     break
         ctx_before = text[max(0, m.start() - 40):m.start()] + text[m.start():start]
         determined = bool(_DETERMINER_END.search(ctx_before))
         men = Mention(start, end, core, key, head_of(core), determined, qualified, ranked)
+        if back is not None:
+            # a name on either side: the one that holds the title ("After meeting Costa, President of the
+            # European Commission, Ms Ursula von der Leyen, said"), else the name before it
+            fwd = resolve_name([t[0] for t in name_tokens], idx)[0] if name_tokens else ()
+            if _holds_any(key, resolve_name([t[0] for t in back], idx)[0] if back else (), idx) \
+                    or not _holds_any(key, fwd, idx):
+                name_tokens = back
         if name_tokens:
             men.name_start, men.name_end = name_tokens[0][1], name_tokens[-1][2]
             men.name = text[men.name_start:men.name_end]
@@ -1280,6 +1341,8 @@ def check_titles(doc, ctx):
                     continue
                 if any(m.key.startswith(k + " and ") for i in m.persons for k in persons[i].title_keys if " " in k):
                     continue  # "Minister for Foreign Affairs and Trade": a held title with a further portfolio
+                if any(m.key.startswith(k + " of ") for i in m.persons for k in persons[i].title_keys if " " in k):
+                    continue  # "Chief of Defence of the Bundeswehr": a held title with its body
                 if " " not in m.key and any(k.startswith(m.key + " of ") for i in m.persons for k in persons[i].title_keys):
                     continue  # "Secretary Hegseth": the head word of a held "Secretary of Defense"
                 if any(_held_stack(m.key, persons[i]) for i in m.persons):
@@ -1289,7 +1352,7 @@ def check_titles(doc, ctx):
                     continue  # spelling drift of a held title: near-miss territory
                 if not p.titles:
                     continue
-                before_name = not text[m.end:m.name_start].strip(" \t")  # not an appositive ("..., Name,")
+                before_name = m.name_start >= m.end and not text[m.end:m.name_start].strip(" \t")  # no appositive ("..., Name," or "Name, ...,")
                 held = _held_title_for(p, m.core, idx, before_name)
                 right = _in_case_of(_after_words_before(text, m.start, held), m.core)
                 yield make_finding(

@@ -1229,3 +1229,80 @@ def test_title003_a_role_with_the_head_of_a_secretary_general():
 ])
 def test_title003_secretary_general_roles_stay_clean(text):
     assert audit_str(_NATO_INTRO + text, _NATO, select=["TITLE"]).findings == ()
+
+
+# ---- "Name, Title," in a list: the title between commas after a name is that name's (newcomer check 4)
+
+_EU_JAPAN = """
+[[person]]
+term = "António Costa"
+variants = ["Costa", "Antonio Costa"]
+titles = ["President of the European Council", "President"]
+
+[[person]]
+term = "Ursula von der Leyen"
+variants = ["von der Leyen"]
+titles = ["President of the European Commission", "President"]
+
+[[person]]
+term = "Shigeru Ishiba"
+variants = ["Ishiba"]
+titles = ["Prime Minister"]
+
+[[person]]
+term = "Penny Wong"
+variants = ["Wong"]
+titles = ["Foreign Minister", "Minister for Foreign Affairs"]
+
+[[person]]
+term = "Carsten Breuer"
+variants = ["Breuer"]
+titles = ["General", "Chief of Defence"]
+"""
+
+_EU_LIST = ("We, the leaders of the EU and Japan, Mr António Costa, President of the European Council, "
+            "Ms Ursula von der Leyen, President of the European Commission, and Mr Shigeru Ishiba, "
+            "Prime Minister of Japan, met in Tokyo today.")
+
+
+@pytest.mark.parametrize("text", [
+    _EU_LIST,
+    "Mr Shigeru Ishiba, Prime Minister of Japan, and Ms Penny Wong, Foreign Minister of Australia, met "
+    "Ms Ursula von der Leyen, President of the European Commission, in Tokyo.",
+    "Shigeru Ishiba, Prime Minister of Japan, Penny Wong, Minister for Foreign Affairs, and António Costa, "
+    "President of the European Council; all spoke.",
+    # a name on either side: the one that holds the title
+    "After meeting Costa, President of the European Commission, Ms Ursula von der Leyen, spoke.",
+    # a name the glossary lacks: the title is his, not the next person's
+    "Mr John Smith, President of the European Council, Ms Ursula von der Leyen, President of the European "
+    "Commission, met.",
+    # a held title with its body after it
+    "They were joined by General Carsten Breuer, Chief of Defence of the Bundeswehr, and by others.",
+])
+def test_an_appositive_title_after_a_name_is_that_names(text):
+    assert audit_str(text, _EU_JAPAN, select=["TITLE"]).findings == ()
+    assert _fixed(text, _EU_JAPAN, ["TITLE"]) == text
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    # after a name, a title it does not hold (with no name after it, it was never checked)
+    ("Mr António Costa, President of the European Commission, and Mr Shigeru Ishiba, Prime Minister of "
+     "Japan, met.", "President of the European Commission", "President of the European Council"),
+    ("Ms Penny Wong, Prime Minister of Australia, met Mr Shigeru Ishiba.", "Prime Minister", "Foreign Minister"),
+    ("They were joined by General Carsten Breuer, Chief of Staff of the Bundeswehr, and by others.",
+     "Chief of Staff of the Bundeswehr", "Chief of Defence"),
+    # in a list, checked against the name before it, not the next one
+    ("Mr Shigeru Ishiba, Foreign Minister of Japan, Ms Ursula von der Leyen, President of the European "
+     "Commission, met.", "Foreign Minister", "Prime Minister"),
+    # titles swapped between two names of a list: the one no name on either side holds
+    (_EU_LIST.replace("European Council", "European X").replace("European Commission", "European Council")
+     .replace("European X", "European Commission"), "President of the European Council",
+     "President of the European Commission"),
+    # a wrong title before a name, and a title before an appositive name, are still checked
+    ("President of the European Council Ursula von der Leyen met Mr Ishiba.", "President of the European Council",
+     "President of the European Commission"),
+    ("The President of the European Council, Ursula von der Leyen, met Mr Ishiba.",
+     "President of the European Council", "President of the European Commission"),
+])
+def test_a_title_after_a_name_it_does_not_hold_is_flagged(text, span, suggestion):
+    assert found(text, _EU_JAPAN, "TITLE001") == [(span, suggestion)]
