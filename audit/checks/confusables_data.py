@@ -60,6 +60,8 @@ GROUPS: tuple[Group, ...] = (
     _g("court", "court, tribunal", "zh 法院/法庭, ko 법원"),
     _g("alliance", "alliance, union, league, coalition", "zh 同盟/联盟, ko 동맹/연맹"),
     _g("base", "base, camp, garrison, post, barracks", "zh 基地/营地/驻地/兵营, ko 기지/캠프/주둔지/병영, ja 基地/駐屯地/兵舎"),
+    _g("coast_guard", "coast guard, coastguard, maritime guard, maritime police, marine police, maritime safety agency",
+       "zh 海警/海上保安厅, ja 海上保安庁, ko 해양경찰/해경"),
     _g("reef", "reef, shoal, atoll, cay", "zh 礁/暗沙/浅滩, ko 암초/초, ja 礁/環礁"),
     _g("airfield", "air base, airbase, airfield, airport, air station", "zh 机场/空军基地, ko 비행장/공군기지, ja 飛行場/航空基地"),
     # ---- modifiers of names

@@ -440,7 +440,8 @@ def _analyze(doc, ctx) -> Analysis:
     edge_ok = list(map(or_, caps, map(not_, map(STOPWORDS.__contains__, tkeys))))
     anch = list(accumulate(map(idx.anchors.ns.__contains__, tkeys), initial=0))  # tokens anchoring a target
     # tokens that cannot be part of a name (lowercase, not after a hyphen)
-    nameish = list(accumulate(map(and_, map(not_, caps), map("hyphen".__ne__, gaps)), initial=0))
+    nameish = list(accumulate(map(and_, map(and_, map(not_, caps), map("hyphen".__ne__, gaps)),
+                                  map(not_, map(PARTICLES.__contains__, tkeys))), initial=0))
     queried: set = set()
     results: dict[tuple[int, int], list[int]] = {}
 
@@ -554,6 +555,9 @@ def _analyze(doc, ctx) -> Analysis:
     an.findings.sort(key=lambda c: c.i)
     return an
 
+
+#: lower-case particles inside a person's name ('Ursula von der Leyen', 'Nguyen van Thieu', 'bin Salman')
+PARTICLES = frozenset("von van der den de del della da di du la le bin binti al el ter ten dos das".split())
 
 #: one-word names shorter than this are never matched fuzzily (too many real words are that close)
 SINGLE_MIN = 7
@@ -699,7 +703,7 @@ def _classify(tokens, s: int, e: int, f: Form, thr: float, part_thr: float, word
     if f.kind == "person":
         # a name: capitalised words, or lowercase parts joined by a hyphen, and no function word opening it
         # ('For Kishida, ...' at a sentence start is no 'Fumio Kishida')
-        if any(not t.cap and t.gap != "hyphen" for t in win) or win[0].key in STOPWORDS:
+        if any(not t.cap and t.gap != "hyphen" and t.key not in PARTICLES for t in win) or win[0].key in STOPWORDS:
             return None
         if win[-1].key in HONORIFICS or win[0].key in HONORIFICS:
             return None

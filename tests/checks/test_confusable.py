@@ -477,3 +477,9 @@ def test_an_institution_of_a_country_the_document_is_not_about():
     # a place named after a country is no institution of it
     assert flagged("Japan and Korea and Korea again sailed the South China Ocean.", '[[place]]\nterm = "South China Sea"\n') == [
         ("South China Ocean", "South China Sea")]
+
+
+def test_a_coast_guard_rendered_as_maritime_police():
+    glossary = '[[org]]\nterm = "Japan Coast Guard"\n'
+    assert flagged("The Japan Maritime Guard sailed.", glossary) == [("Japan Maritime Guard", "Japan Coast Guard")]
+    assert flagged("The Japan Coast Guard and the maritime police of Vietnam sailed.", glossary) == []

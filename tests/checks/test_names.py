@@ -353,3 +353,12 @@ def test_a_function_word_opening_a_sentence_is_no_first_name():
     assert audit_str("For Kishida, who steps down, it was the last summit.", glossary, select=["NAME"]).findings == ()
     r = audit_str("Fumio Kishda spoke.", glossary, select=["NAME"])
     assert [f.text for f in r.findings] == ["Fumio Kishda"]
+
+
+def test_a_name_with_lower_case_particles():
+    from ..conftest import audit_str
+
+    glossary = '[[person]]\nterm = "Ursula von der Leyen"\nvariants = ["von der Leyen"]\n'
+    r = audit_str("Ms Ursula von der Leyden spoke.", glossary, select=["NAME"])
+    assert [(f.text, f.suggestion) for f in r.findings] == [("Ursula von der Leyden", "Ursula von der Leyen")]
+    assert audit_str("Ms Ursula von der Leyen spoke; Ursula and der Leyden did not.", glossary, select=["NAME"]).findings == ()
