@@ -532,16 +532,7 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                 end = ctoks[split[0] - 1][2]
                 name_tokens = list(ctoks[split[0]:split[1]])
         if not name_tokens:
-            pos = end
-            while len(name_tokens) < 4:
-                nm = _NAME_TOKEN.match(text, pos)
-                if not nm:
-                    break
-                tok = nm.group("tok")
-                if norm_token(tok) in STOPWORDS or tok.rstrip(".").lower() in idx.heads:
-                    break
-                name_tokens.append((tok, nm.start("tok"), nm.end("tok")))
-                pos = nm.end()
+            name_tokens = _name_tokens_at(text, end, idx)
         back = None
         if not name_tokens:
             # set off by commas after a name ("Mr António Costa, President of the European Council, Ms
@@ -689,6 +680,11 @@ def _after_rank(text: str, start: int, idx: TitleIndex) -> Optional[list[tuple[s
         pos = nm.end() + (text[nm.end():nm.end() + 1] == ".")  # "Maj." (the token stops before its period)
     if not core:
         return None
+    return _name_tokens_at(text, pos, idx) or None
+
+
+def _name_tokens_at(text: str, pos: int, idx) -> list:
+    """Up to four name words from ``pos`` ((text, start, end) each), stopping at a stop word or a title's head."""
     out = []
     while len(out) < 4:
         nm = _NAME_TOKEN.match(text, pos)
@@ -699,7 +695,7 @@ def _after_rank(text: str, start: int, idx: TitleIndex) -> Optional[list[tuple[s
             break
         out.append((tok, nm.start("tok"), nm.end("tok")))
         pos = nm.end()
-    return out or None
+    return out
 
 
 def _not_a_name_word(text: str, start: int) -> bool:
