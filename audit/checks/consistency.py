@@ -71,9 +71,10 @@ occurrence is reported once, with the form to use:
   capitals (`Seung-kyum` / `Seung kyum`); the suggestion is the form the
   document uses most (the official form when the glossary has one).
 
-Admitted short forms (a surname), abbreviation periods (`U.S.` / `US`) and
-hyphenated coordinations in either order (`Korea-U.S.` / `U.S.-Korea`) are not
-inconsistencies.  Forms the names family (NAME001-NAME005) already reports are
+Admitted short forms (a surname), abbreviation periods (`U.S.` / `US`),
+hyphenated coordinations in either order (`Korea-U.S.` / `U.S.-Korea`), two forms
+the glossary admits (`Minoru Kihara` / `KIHARA Minoru`) and headings in capitals
+(`UNITED STATES SOUTHERN COMMAND`, `FACT SHEET`) are not inconsistencies.  Forms the names family (NAME001-NAME005) already reports are
 not reported again.
 
 ## Why it matters
@@ -248,6 +249,8 @@ def _name_variants(doc, idx, flagged: list, seen_spans, memo: dict):
         first: dict[str, int] = {}
         by_form: dict[str, list] = {}
         for run in occ:
+            if _in_capitals(text, run[0].start, run[-1].end):
+                continue  # a heading in capitals ('UNITED STATES SOUTHERN COMMAND') is no other spelling
             f = surface(text[run[0].start:run[-1].end])
             forms[f] += 1
             first.setdefault(f, run[0].start)
@@ -267,8 +270,10 @@ def _name_variants(doc, idx, flagged: list, seen_spans, memo: dict):
         for run in occ:
             start, end = run[0].start, run[-1].end
             found = text[start:end]
-            if surface(found) == dominant or (start, end) in seen_spans:
+            if surface(found) == dominant or (start, end) in seen_spans or surface(found) not in forms:
                 continue
+            if tuple(x.key for x in run) in idx.exact and tuple(x.key for x in dom_run) in idx.exact:
+                continue  # two admitted forms of the glossary ('Minoru Kihara' and 'KIHARA Minoru')
             if _overlaps(flagged, starts, start, end):
                 continue  # already reported against the glossary by the names family
             seen_spans.add((start, end))
@@ -280,6 +285,15 @@ def _name_variants(doc, idx, flagged: list, seen_spans, memo: dict):
                 f"use one form.",
                 suggestion=dom_text, confidence=0.7,
             )
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """Is the span in capitals, or on a line that has no lower-case letter (a heading)?"""
+    if not any(c.islower() for c in text[start:end]):
+        return True
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    return not any(c.islower() for c in text[ls:le if le >= 0 else len(text)])
 
 
 def _overlaps(spans: list, starts: list, start: int, end: int) -> bool:

@@ -127,3 +127,16 @@ def test_a_drifted_surname_alone_before_a_reporting_verb():
     assert [(f.text, f.suggestion) for f in r.findings] == [("Kishda", "Kishida"), ("Mody", "Modi")]
     # a person the document never names otherwise: no inconsistency to report
     assert audit_str("Kishda said it.", glossary, select=["CONS001"]).findings == ()
+
+
+def test_headings_in_capitals_and_two_admitted_orders_are_no_inconsistency():
+    from ..conftest import audit_str
+
+    glossary = ('[[org]]\nterm = "United States Southern Command"\n\n'
+                '[[person]]\nterm = "Minoru Kihara"\nvariants = ["KIHARA Minoru", "Kihara"]\n')
+    text = ("STATEMENT OF THE UNITED STATES SOUTHERN COMMAND\n\nFACT SHEET\n\nThe United States Southern Command met "
+            "Minister of Defense KIHARA Minoru. Minoru Kihara then spoke. The Fact Sheet followed.")
+    assert audit_str(text, glossary, select=["CONS001"]).findings == ()
+    # a real order drift of a name the glossary does not admit in both orders is still one
+    r = audit_str("Camp Foster is large. Marines left Foster Camp.", "", select=["CONS001"])
+    assert [f.text for f in r.findings] == ["Foster Camp"]
