@@ -598,6 +598,8 @@ def _glossary_index(glossary) -> dict[str, list]:
     for t in glossary.terms:
         for form in t.forms:
             if " " not in form and "-" not in form:
+                if is_acronym(form) and acronym_letters(form) and t not in idx.get(_key(form), ()):
+                    idx.setdefault(_key(form), []).append(t)  # an acronym among an entry's variants ('CENTSEC')
                 continue
             for w in _FORM_WORD.findall(form):
                 if is_acronym(w) and acronym_letters(w):
@@ -895,6 +897,9 @@ def check_acronyms(doc, ctx):
             continue
         if d.acronym[:1].islower():
             continue  # 'enhanced Forward Presence (eFP)': its lower-case word is not read as a name's; no letter check
+        if any(normalize(f) == normalize(d.expansion) or normalize(f).endswith(" " + normalize(d.expansion))
+               for t in gl_index.get(d.key, ()) for f in t.forms):
+            continue  # the glossary gives this acronym to an entry named so ('Central American Security Conference', 'CENTSEC')
         letters = acronym_letters(d.acronym) or ""
         missing = len(letters) - d.matched
         if missing:

@@ -566,3 +566,11 @@ def test_datelines_code_names_and_lower_case_acronyms_are_no_findings():
 def test_acr001_message_counts_one_letter_in_the_singular():
     (f,) = [f for f in findings("They discussed the Northern Limit (NLL) again.") if f.rule == "ACR001"]
     assert "1 letter of NLL comes from no word" in f.message
+
+
+def test_an_acronym_the_glossary_gives_as_a_variant_of_the_named_entry():
+    glossary = '[[event]]\nterm = "Central American Security Conference"\nvariants = ["17th Central American Security Conference", "CENTSEC"]\n'
+    ok = "They attended the Central American Security Conference (CENTSEC) in May; CENTSEC met again."
+    assert audit_str(ok, glossary, select=["ACR"]).findings == ()
+    bad = "They attended the Central America Safety Conference (CENTSEC)."
+    assert [f.rule for f in audit_str(bad, glossary, select=["ACR"]).findings] == ["ACR001"]
