@@ -853,8 +853,10 @@ def _message(c: Candidate, found: str) -> tuple[str, str]:
     official = f.official
     target = f.text if f.role in ("official", "expansion") else official
     if c.rule == "NAME001":
+        # an admitted form in another name order is kept ('KIHARA Minoro' -> 'KIHARA Minoru', surname first)
+        keep = f.role in ("official", "variant") and f.keys[:1] != tuple(token_key(w) for w in official.split()[:1])
         return (f"'{found}' looks like a misspelling of the official name '{official}' "
-                f"(similarity {c.confidence:.2f}).", official)
+                f"(similarity {c.confidence:.2f}).", f.text if keep else official)
     if c.rule == "NAME002":
         return (f"'{found}' has the words of the official name '{official}' in the wrong order.", official)
     if c.rule == "NAME003":

@@ -362,3 +362,14 @@ def test_a_name_with_lower_case_particles():
     r = audit_str("Ms Ursula von der Leyden spoke.", glossary, select=["NAME"])
     assert [(f.text, f.suggestion) for f in r.findings] == [("Ursula von der Leyden", "Ursula von der Leyen")]
     assert audit_str("Ms Ursula von der Leyen spoke; Ursula and der Leyden did not.", glossary, select=["NAME"]).findings == ()
+
+
+def test_a_misspelt_name_keeps_the_documents_name_order():
+    from ..conftest import audit_str
+
+    glossary = ('[[person]]\nterm = "Minoru Kihara"\nvariants = ["KIHARA Minoru", "Kihara"]\n\n'
+                '[[person]]\nterm = "Mark A. Milley"\nvariants = ["Mark Milley", "Milley"]\n')
+    got = lambda t: [(f.text, f.suggestion) for f in audit_str(t, glossary, select=["NAME"]).findings]  # noqa: E731
+    assert got("Minister of Defense KIHARA Minoro spoke.") == [("KIHARA Minoro", "KIHARA Minoru")]
+    assert got("Minister Minoro Kihara spoke.") == [("Minoro Kihara", "Minoru Kihara")]
+    assert got("General Mark Milli spoke.") == [("Mark Milli", "Mark A. Milley")]  # same order: the official name
