@@ -210,6 +210,7 @@ class TitleIndex(NamedTuple):
     form_first_keys: frozenset[str]
     places: frozenset[str]
     pronoun: Mapping = MappingProxyType({})
+    comma_titles: Mapping = MappingProxyType({})  # key before the first comma -> known titles holding a comma
 
     def __bool__(self) -> bool:
         return bool(self.persons)
@@ -278,7 +279,16 @@ def build_index(glossary) -> TitleIndex:
         max_form_words=max_words,
         form_first_keys=frozenset(norm(f.split()[0]) for p in persons for f in p.forms if f.split()),
         places=frozenset(places),
+        comma_titles=_comma_titles(known),
     )
+
+
+def _comma_titles(known) -> dict:
+    out: dict[str, list[str]] = {}
+    for k in sorted(known):
+        if "," in k:
+            out.setdefault(k.split(",")[0].strip(), []).append(k)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def title_index(glossary) -> TitleIndex:
@@ -464,6 +474,29 @@ def _role_matches(text: str, idx: TitleIndex):
         yield m
 
 
+@lru_cache(maxsize=64)
+def _lazy_comma_parts(lengths: tuple[int, ...]):
+    return re.compile("".join(r"[ \t]*,(?:[ \t]+[^\s,;:()]+){%d}" % n for n in lengths))
+
+
+def _comma_title_at(text: str, start: int, end: int, key: str, idx: TitleIndex) -> int:
+    """The end of the longest glossary title holding a comma that ``text`` writes whole from ``start``,
+    whose part before its first comma is ``key`` ("Chief of Staff" read on to "Chief of Staff, Joint
+    Staff"); 0 if none."""
+    best = 0
+    for k in idx.comma_titles.get(key, ()):
+        parts = k[len(key):].split(",")[1:]  # ", joint staff" -> [" joint staff"]
+        m = _lazy_comma_parts(tuple(len(x.split()) for x in parts)).match(text, end)
+        if m is None:
+            continue
+        e = m.end()
+        if text[e - 1] == "." and len(text[m.start():e].split()[-1]) > 2:
+            e -= 1  # the sentence's period ("..., Joint Staff."), not an abbreviation's
+        if norm(text[start:e]) == k:
+            best = max(best, e)
+    return best
+
+
 _WORDS_BEFORE = lazy_re(r"((?:[A-Z][\w.'’-]*[ \t]+){1,2})\Z")
 
 
@@ -481,14 +514,23 @@ def _no_title_opener(tok: str, idx: TitleIndex) -> bool:
 def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
     out: list[Mention] = []
     for m in _role_matches(text, idx):
+        if out and m.start("head") < out[-1].end:
+            continue  # a role inside the last title ("Joint Staff" in "Chief of Staff, Joint Staff")
         mods_text = m.group("mods")
         mods = []  # (token, start)
         for tm in _NONSPACE.finditer(mods_text):
-            mods.append((tm.group(0), m.start("mods") + tm.start()))
+            if not out or m.start("mods") + tm.start() >= out[-1].end:  # not inside the last title
+                mods.append((tm.group(0), m.start("mods") + tm.start()))
         # drop leading stop words ("The", "Both") and words that open a sentence but no title ("Later",
         # "Yesterday", "Monday")
         while mods and (norm_token(mods[0][0]) in STOPWORDS or _no_title_opener(mods[0][0], idx)):
             mods.pop(0)
+        # a stop word among the capitalised words before the head ends whatever came before it: modifiers
+        # of a role hold none, so they are a heading's words ("STATEMENT OF GENERAL LAURA J. RICHARDSON",
+        # "Remarks By Admiral ..."), not part of the title
+        last_stop = max((j for j, (t, _) in enumerate(mods) if norm_token(t) in STOPWORDS), default=-1)
+        if last_stop >= 0:
+            mods = mods[last_stop + 1:]
         qualified = False
         core_mods = []
         k = 0
@@ -584,6 +626,14 @@ def find_mentions(text: str, idx: TitleIndex) -> list[Mention]:
                     out.pop()
         core = text[start:end]
         key = norm(core)
+        # a glossary title that holds a comma, written whole ("Chief of Staff, Joint Staff"): read to its end
+        longer = _comma_title_at(text, start, end, key, idx)
+        if longer:
+            end = longer
+            core, key = text[start:end], norm(text[start:end])
+            name_tokens, back = [], _name_before(text, start, end, idx)
+            if not back:
+                name_tokens = _name_tokens_at(text, end, idx)
         # "<multiword known title> of <country>" -> the known title, qualified
         if key not in idx.known_titles and " of " in key:
             cut = [mm.start() for mm in re.finditer(" of ", key)]
@@ -984,7 +1034,9 @@ def _glossary_title(key: str, holders: Iterable[int], idx: TitleIndex, written: 
 
 
 def _titles_list(p: Person) -> str:
-    return ", ".join(p.titles) if p.titles else "none listed"
+    """The person's titles, each quoted: a title may hold a comma ("Chief of Staff, Joint Staff") or end
+    in a period ("Gen.")."""
+    return ", ".join(f"'{t}'" for t in p.titles) if p.titles else "none listed"
 
 
 # --------------------------------------------------------------------------- rules

@@ -165,7 +165,7 @@ def test_title001_message_names_the_person_and_their_titles():
     report = audit_str("Secretary of State Austin spoke.", SCM, select=["TITLE001"])
     (f,) = report.findings
     assert "'Secretary of State' is not a title of Lloyd J. Austin III" in f.message
-    assert "Secretary of Defense, Defense Secretary, Secretary" in f.message
+    assert "'Secretary of Defense', 'Defense Secretary', 'Secretary'." in f.message
     assert f.severity.value == "major" and f.category == "Accuracy/Mistranslation"
 
 
@@ -1306,3 +1306,61 @@ def test_an_appositive_title_after_a_name_is_that_names(text):
 ])
 def test_a_title_after_a_name_it_does_not_hold_is_flagged(text, span, suggestion):
     assert found(text, _EU_JAPAN, "TITLE001") == [(span, suggestion)]
+
+
+# --------------------------------------------------------------------------- newcomer check 5
+
+_HEADINGS = """
+[[person]]
+term = "Laura J. Richardson"
+variants = ["Laura Richardson", "Richardson"]
+titles = ["General", "Gen.", "Commander, United States Southern Command", "Commander"]
+
+[[person]]
+term = "Yoshihide Yoshida"
+variants = ["YOSHIDA Yoshihide", "Yoshida"]
+titles = ["Chief of Staff, Joint Staff", "General", "Gen."]
+
+[[person]]
+term = "Tony Radakin"
+variants = ["Radakin"]
+titles = ["Chief of the Defence Staff", "Admiral", "Adm."]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    # a heading's words before a stop word are no part of the title (was 'STATEMENT OF GENERAL' -> 'GENERAL')
+    "STATEMENT OF GENERAL LAURA J. RICHARDSON\n\nGeneral Laura J. Richardson spoke.",
+    "Statement Of General Laura J. Richardson",
+    "REMARKS BY GENERAL LAURA RICHARDSON",
+    # a glossary title holding a comma, written whole (was 'Chief of Staff' -> 'Chief of Staff, Joint Staff')
+    "General YOSHIDA Yoshihide, Chief of Staff, Joint Staff, spoke.\n\n"
+    "General Yoshihide Yoshida, Chief of Staff, Joint Staff, spoke.",
+    "They met General Yoshida, Chief of Staff, Joint Staff.",
+    "Chief of Staff, Joint Staff General Yoshihide Yoshida spoke.",
+])
+def test_headings_and_titles_with_a_comma_stay_clean(text):
+    assert audit_str(text, _HEADINGS, select=["TITLE"]).findings == ()
+    assert _fixed(text, _HEADINGS, ["TITLE"]) == text
+
+
+@pytest.mark.parametrize("text,span,suggestion", [
+    # the title after the heading's words is still checked, and only it is replaced
+    ("STATEMENT OF SECRETARY LAURA J. RICHARDSON", "SECRETARY", "COMMANDER"),
+    ("Statement Of Secretary Laura J. Richardson", "Secretary", "Commander"),
+    # a comma title read whole is checked whole against its holder
+    ("Admiral Tony Radakin, Chief of Staff, Joint Staff, spoke.", "Chief of Staff, Joint Staff",
+     "Chief of the Defence Staff"),
+    # a title that only starts like the comma title is not read on
+    ("General Yoshida, Chief of Staff, Air Staff, spoke.", "Chief of Staff", "Chief of Staff, Joint Staff"),
+])
+def test_titles_after_headings_and_comma_titles_are_still_checked(text, span, suggestion):
+    assert found(text, _HEADINGS, "TITLE001") == [(span, suggestion)]
+
+
+def test_title001_message_quotes_each_title():
+    (f,) = audit_str("Admiral Tony Radakin, Chief of Staff, Joint Staff, spoke.", _HEADINGS,
+                     select=["TITLE001"]).findings
+    assert f.message.endswith("titles in the glossary: 'Chief of the Defence Staff', 'Admiral', 'Adm.'.")
+    (f,) = audit_str("General Yoshida, Chief of Staff, Air Staff, spoke.", _HEADINGS, select=["TITLE001"]).findings
+    assert "'Chief of Staff, Joint Staff', 'General', 'Gen.'" in f.message and ".." not in f.message
