@@ -74,8 +74,8 @@ occurrence is reported once, with the form to use:
 Admitted short forms (a surname), abbreviation periods (`U.S.` / `US`),
 hyphenated coordinations in either order (`Korea-U.S.` / `U.S.-Korea`), two forms
 the glossary admits (`Minoru Kihara` / `KIHARA Minoru`) and headings in capitals
-(`UNITED STATES SOUTHERN COMMAND`, `FACT SHEET`) are not inconsistencies.  Forms the names family (NAME001-NAME005) already reports are
-not reported again.
+(`UNITED STATES SOUTHERN COMMAND`, `FACT SHEET`) are not inconsistencies.  Forms the
+names family (NAME001-NAME005) already reports are not reported again.
 
 ## Why it matters
 Readers take two spellings for two entities; consistency is a basic
