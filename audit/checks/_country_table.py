@@ -211,3 +211,16 @@ def token_codes() -> tuple[dict[tuple[str, ...], frozenset[str]], frozenset[tupl
             else:
                 add_name(n, c.alpha_2)
     return {k: frozenset(v) for k, v in table.items()}, frozenset(abbrev)
+
+
+@functools.lru_cache(maxsize=4096)
+def codes_of(text: str) -> frozenset[str]:
+    """Alpha-2 codes of a country as written ('South Korea', 'Philippine', 'ROK'), from
+    :func:`token_codes` (empty: unknown; an abbreviation counts only in capitals)."""
+    from ..glossary.matching import tokenize
+
+    table, abbrev = token_codes()
+    keys = tuple(t.key for t in tokenize(text))
+    if keys in abbrev and not text.replace(".", "").isupper():
+        return frozenset()
+    return table.get(keys, frozenset())

@@ -691,25 +691,17 @@ def _repeated_renderings(doc, defs, renderings, glossary):
     ("the US military in Korea (USFK)"): the same rendering stands for the same name there, also
     with its country written another way ("the US military in South Korea"), but never another
     country ("in North Korea")."""
-    from ..glossary.matching import tokenize
-    from ._country_table import token_codes
+    from ._country_table import codes_of
     from .entity import entity_index  # the glossary's countries and their aliases (ROK = Korea)
 
     text = doc.text
     spans = sorted((d.span_start, d.span_end) for d in defs)
     starts = [a for a, _ in spans]
     eidx = entity_index(glossary)
-    table = token_codes()[0]  # country names, aliases and demonyms ('Philippine' = 'Philippines')
-
-    def codes(w: str) -> frozenset:
-        return table.get(tuple(t.key for t in tokenize(w)), frozenset())
+    alias = eidx.alias_of  # the country table's codes first ('Philippine' = 'Philippines'), then the glossary's aliases
 
     def is_country(w: str) -> bool:
-        return bool(codes(w) or eidx.iso_of(w))
-
-    def alias(a: str, b: str) -> bool:
-        ca, cb = codes(a), codes(b)
-        return bool(ca & cb) if ca and cb else eidx.alias_of(a, b)
+        return bool(codes_of(w) or eidx.iso_of(w))
 
     for form in sorted(renderings, key=len, reverse=True):
         body, countries, anchor = _rendering_pattern(form, is_country)

@@ -23,6 +23,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from ._country_table import codes_of
 from ._country_table import iso_codes
 from ._country_table import written_keys as _country_keys  # the form, last word, initials, demonym stem
 from .registry import Example, checker, make_finding, rule
@@ -187,7 +188,7 @@ class EntityIndex:
         different ISO 3166 countries (``North Korea`` shares ``Korea`` with ``ROK`` but is another state).
         Two forms the shared country table knows (names, common short forms, adjectives: ``British`` =
         ``UK``, ``French`` = ``France``) are the same country when their codes meet."""
-        ca, cb = _table_codes(a), _table_codes(b)
+        ca, cb = codes_of(a), codes_of(b)
         if ca and cb:
             return bool(ca & cb)
         if not self.same_country(a, b):
@@ -594,19 +595,6 @@ def _qualifier_fix(eidx: EntityIndex, e: Entity, qual: str, alias=None) -> Optio
     return (trim_qualifier(m.group("qual"), eidx.places)[0] if m else "-".join(cs)), form
 
 
-@functools.lru_cache(maxsize=4096)
-def _table_codes(c: str) -> frozenset[str]:
-    """Alpha-2 codes of a country as written, from the shared country table (empty: unknown)."""
-    from ..glossary.matching import tokenize
-    from ._country_table import token_codes
-
-    table, abbrev = token_codes()
-    keys = tuple(t.key for t in tokenize(c))
-    if keys in abbrev and not c.replace(".", "").isupper():
-        return frozenset()
-    return table.get(keys, frozenset())
-
-
 # a word or two that may name a country ('China', 'Chinese', 'South Korea', 'U.S.')
 _COUNTRY_WORD = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?|[A-Z]{2,5})(?![\w])")
 
@@ -864,12 +852,12 @@ def check_entities(doc, ctx):
 
     def elsewhere(country: str) -> bool:
         """Is ``country`` (or another form of it) named outside the qualifiers of candidate names?"""
-        codes = _table_codes(country)
+        codes = codes_of(country)
         inside = [(c[0].start(), c[4]) for c in cands if c[1]]
         for w in _COUNTRY_WORD.finditer(text):
             if any(a <= w.start() < b for a, b in inside):
                 continue
-            if w.group(0) == country or codes and _table_codes(w.group(0)) & codes:
+            if w.group(0) == country or codes and codes_of(w.group(0)) & codes:
                 return True
         return False
 

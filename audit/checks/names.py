@@ -587,10 +587,9 @@ def _single_word_misses(tokens, idx: OfficialIndex, covered: set, threshold: flo
     """'Wisbaden' for 'Wiesbaden': a capitalised word of seven letters or more, not itself a form or a
     country, at least 0.9 similar to a one-word name of the glossary with the same first letter, and not
     a derived form of it ('Philippine' / 'Philippines')."""
-    from ._country_table import token_codes
+    from ._country_table import codes_of
 
     singles = _single_words(idx)
-    countries = token_codes()[0]  # country names and demonyms ('Austrian' is no misspelled 'Australia')
     out = []
     for k, t in enumerate(tokens):
         key = t.key
@@ -604,7 +603,7 @@ def _single_word_misses(tokens, idx: OfficialIndex, covered: set, threshold: flo
                     break
         if not singles or not t.cap or len(key) < SINGLE_MIN or k in covered or key[0] not in singles or not key.isalpha():
             continue
-        if t.text.isupper() or (key,) in idx.exact or (key,) in countries:
+        if t.text.isupper() or (key,) in idx.exact or codes_of(t.text):  # a country or its adjective ('Austrian')
             continue
         best = None
         for fkey, fi in singles[key[0]]:
