@@ -365,6 +365,11 @@ _GLUED_STOP = lazy_re(r"[a-z]{2}[.!?][A-Z]")  # 'national security.Joint Communi
 _TITLE_WORD_OK = frozenset({"and", "with", "from", "into", "over", "under", "upon", "between", "among", "after", "before"})
 
 
+def _one_clause(text: str) -> bool:
+    """No sentence break inside: every '.', '!', '?' or ';' before a space is an abbreviation's period (U.S., Gen.)."""
+    return not any(m.group(0)[0] != "." or not _ABBR_END.search(text[:m.start() + 1]) for m in _STOP_SEP.finditer(text))
+
+
 def _title_cased(p: str) -> bool:
     """Every word of four letters or more starts with a capital ('Statements and Releases', 'Briefing Room')."""
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_WORD_OK
@@ -384,8 +389,7 @@ def _long_title(parts: list[str]) -> "int | None":
         others = parts[:i] + parts[i + 1:]
         if not others or any(len(o.split()) > 8 or not _title_cased(o) for o in others):
             continue
-        if _GLUED_STOP.search(p) or any(m.group(0)[0] != "." or not _ABBR_END.search(p[:m.start() + 1])
-                                        for m in _STOP_SEP.finditer(p)):
+        if _GLUED_STOP.search(p) or not _one_clause(p):
             continue  # two sentences ("... was agreed. The ministers ...", "... security.Joint ..."), not a title
         long_words = [w for w in p.split() if len(w.strip(".,:'’()")) >= 4]
         if 2 * sum(w[0].isupper() or w[0].isdigit() for w in long_words) < len(long_words):
@@ -480,8 +484,7 @@ def _is_headline(line: str) -> bool:
         return False
     if line[-1] in ".,;:" and not _ABBR_END.search(line):
         return False  # a sentence of the document ends with a stop; headlines do not
-    return not any(m.group(0)[0] != "." or not _ABBR_END.search(line[:m.start() + 1])
-                   for m in _STOP_SEP.finditer(line))
+    return _one_clause(line)
 
 
 def _related_blocks(bodies: list[str], codes: list) -> set[int]:
