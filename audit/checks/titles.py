@@ -1391,8 +1391,10 @@ def check_titles(doc, ctx):
                     continue  # "Minister for Foreign Affairs and Trade": a held title with a further portfolio
                 if any(m.key.startswith(k + " of ") for i in m.persons for k in persons[i].title_keys if " " in k):
                     continue  # "Chief of Defence of the Bundeswehr": a held title with its body
-                if " " not in m.key and any(k.startswith(m.key + " of ") for i in m.persons for k in persons[i].title_keys):
-                    continue  # "Secretary Hegseth": the head word of a held "Secretary of Defense"
+                if " " not in m.key and any(k.startswith((m.key + " of ", m.key + " for "))
+                                            for i in m.persons for k in persons[i].title_keys):
+                    continue  # "Secretary Hegseth", "Minister Marles": the head word of a held "Secretary of
+                    # Defense", "Minister for Defence"
                 if any(_held_stack(m.key, persons[i]) for i in m.persons):
                     continue  # "Director-General Vice Admiral Jonathan Mead": titles that are each his
                 p = persons[m.persons[0]]

@@ -1364,3 +1364,11 @@ def test_title001_message_quotes_each_title():
     assert f.message.endswith("titles in the glossary: 'Chief of the Defence Staff', 'Admiral', 'Adm.'.")
     (f,) = audit_str("General Yoshida, Chief of Staff, Air Staff, spoke.", _HEADINGS, select=["TITLE001"]).findings
     assert "'Chief of Staff, Joint Staff', 'General', 'Gen.'" in f.message and ".." not in f.message
+
+
+def test_the_head_word_of_a_held_for_title_is_a_short_form_of_it():
+    glossary = ('[[person]]\nterm = "Richard Marles"\nvariants = ["Marles"]\n'
+                'titles = ["Deputy Prime Minister", "Minister for Defence", "Defence Minister"]\n')
+    assert audit_str("Defence Minister Collins thanked Minister Marles for his visit.", glossary, select=["TITLE001"]).findings == ()
+    r = audit_str("They thanked Secretary Marles for his visit.", glossary, select=["TITLE001"])
+    assert [f.text for f in r.findings] == ["Secretary"]
